@@ -1,0 +1,42 @@
+/**
+ * The one schema builder. It defines no types: each module under `schema/`
+ * adds its own. Scope-auth decides, per field, whether the caller is a signed-in
+ * user (`authenticated`) or an administrator (`admin`).
+ */
+import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import type { Context } from './context.js';
+import { ErrorCode, fail } from './errors.js';
+
+/** The builder's type parameters: context, auth scopes and scalars. */
+export interface BuilderTypes {
+  Context: Context;
+  AuthScopes: {
+    /** A verified access token. */
+    authenticated: boolean;
+    /** A verified access token of the configured admin group. */
+    admin: boolean;
+  };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+  };
+  DefaultFieldNullability: false;
+}
+
+/** The schema builder shared by every module under `schema/`. */
+export const builder = new SchemaBuilder<BuilderTypes>({
+  plugins: [ScopeAuthPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (context) => ({
+      authenticated: context.caller !== null,
+      admin: context.caller?.isAdmin === true,
+    }),
+    // Without a valid token every guarded field is UNAUTHENTICATED; with one,
+    // a scope the caller lacks is FORBIDDEN.
+    unauthorizedError: (_parent, context) =>
+      context.caller === null
+        ? (context.authError ?? fail(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".'))
+        : fail(ErrorCode.FORBIDDEN, 'Only administrators may do this.'),
+  },
+});

@@ -1,0 +1,52 @@
+/**
+ * The one Cognito client of a process: keep-alive sockets, a timeout on every
+ * call, and a hook that sees each command as it is sent (for call counting).
+ */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+
+/** Where the client sends its calls. */
+export interface CognitoClientOptions {
+  region: string;
+  /** An emulator's URL; unset for AWS. */
+  endpoint?: string;
+  /** Per-call timeout in ms. */
+  timeoutMs: number;
+}
+
+/** Sockets kept open to Cognito; more calls than this wait for a free one. */
+const MAX_SOCKETS = 64;
+
+/** Creates the SDK client. Emulators take any credentials, so they get placeholder ones when none are set. */
+export function createCognitoClient(options: CognitoClientOptions): CognitoIdentityProviderClient {
+  const needsPlaceholderCredentials = options.endpoint !== undefined && !process.env.AWS_ACCESS_KEY_ID && !process.env.AWS_PROFILE;
+  return new CognitoIdentityProviderClient({
+    region: options.region,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(needsPlaceholderCredentials ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    maxAttempts: 3,
+    requestHandler: {
+      connectionTimeout: options.timeoutMs,
+      requestTimeout: options.timeoutMs,
+      httpAgent: new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
+      httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
+    },
+  });
+}
+
+/**
+ * Calls `listener` with the command name (e.g. `AdminGetUser`) of every call
+ * the client makes, before it is sent. Returns a function that removes it.
+ */
+export function onCognitoCall(client: CognitoIdentityProviderClient, listener: (command: string, input: unknown) => void): () => void {
+  const name = `onCognitoCall-${Math.random().toString(36).slice(2)}`;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      listener(String(context.commandName ?? 'unknown').replace(/Command$/, ''), args.input);
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return () => void client.middlewareStack.remove(name);
+}

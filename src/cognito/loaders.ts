@@ -1,0 +1,123 @@
+/**
+ * Per-request DataLoaders in front of Cognito. Cognito has no batch read, so a
+ * batch fans out one call per distinct key with a concurrency cap; duplicate
+ * keys in a request cost one call. Each batch function keeps DataLoader's
+ * promise: one result or one Error per key, in key order.
+ */
+import {
+  AdminGetUserCommand,
+  DescribeUserPoolCommand,
+  GetUserCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import DataLoader from 'dataloader';
+import pMap from 'p-map';
+import { fromCognito } from '../errors.js';
+import { fromDescribeUserPool, type UserPoolRecord } from './pools.js';
+import { fromAdminGetUser, fromGetUser, type UserRecord } from './users.js';
+
+/** A user of a pool, as administrators name them. */
+export interface UserKey {
+  userPoolId: string;
+  username: string;
+}
+
+/** The signed-in user, named by their verified access token. */
+export interface TokenKey {
+  accessToken: string;
+  userPoolId: string;
+}
+
+/** The loaders of one request. */
+export interface Loaders {
+  /** AdminGetUser; `null` for a user that does not exist. */
+  user: DataLoader<UserKey, UserRecord | null, string>;
+  /** GetUser with the caller's access token. */
+  me: DataLoader<TokenKey, UserRecord, string>;
+  /** DescribeUserPool, through the cross-request {@link PoolCache}. */
+  pool: DataLoader<string, UserPoolRecord, string>;
+}
+
+/**
+ * Pool schemas change rarely and are read by every write (for validation), so
+ * they are kept across requests for `ttlMs`; `addCustomAttributes` invalidates
+ * its pool at once.
+ */
+export class PoolCache {
+  readonly #entries = new Map<string, { value: Promise<UserPoolRecord>; expiresAt: number }>();
+
+  constructor(readonly ttlMs: number) {}
+
+  /** The cached schema of `poolId`, or `load()`'s while none is fresh. A failed load is not kept. */
+  get(poolId: string, load: () => Promise<UserPoolRecord>): Promise<UserPoolRecord> {
+    const hit = this.#entries.get(poolId);
+    if (hit && hit.expiresAt > Date.now()) return hit.value;
+    const value = load();
+    if (this.ttlMs > 0) {
+      this.#entries.set(poolId, { value, expiresAt: Date.now() + this.ttlMs });
+      value.catch(() => this.#entries.delete(poolId));
+    }
+    return value;
+  }
+
+  /** Forgets a pool's schema, so the next read asks Cognito. */
+  invalidate(poolId: string): void {
+    this.#entries.delete(poolId);
+  }
+}
+
+/** What the loaders need from outside the request. */
+export interface LoaderDeps {
+  cognito: CognitoIdentityProviderClient;
+  poolCache: PoolCache;
+  /** At most this many Cognito calls in flight for one batch. */
+  maxConcurrency: number;
+}
+
+const settle = <K, V>(keys: readonly K[], concurrency: number, load: (key: K) => Promise<V>): Promise<(V | Error)[]> =>
+  pMap(keys, (key) => load(key).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))), {
+    concurrency,
+  });
+
+/** Creates a fresh set of loaders: call once per request, never share between callers. */
+export function createLoaders({ cognito, poolCache, maxConcurrency }: LoaderDeps): Loaders {
+  const user = new DataLoader<UserKey, UserRecord | null, string>(
+    (keys) =>
+      settle(keys, maxConcurrency, async ({ userPoolId, username }) => {
+        try {
+          const output = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
+          return fromAdminGetUser(output, userPoolId);
+        } catch (error) {
+          if (error instanceof Error && error.name === 'UserNotFoundException') return null;
+          throw fromCognito(error, 'admin');
+        }
+      }),
+    { cacheKeyFn: ({ userPoolId, username }) => `${userPoolId}\u0000${username}` },
+  );
+
+  const me = new DataLoader<TokenKey, UserRecord, string>(
+    (keys) =>
+      settle(keys, maxConcurrency, async ({ accessToken, userPoolId }) => {
+        try {
+          return fromGetUser(await cognito.send(new GetUserCommand({ AccessToken: accessToken })), userPoolId);
+        } catch (error) {
+          throw fromCognito(error, 'user');
+        }
+      }),
+    { cacheKeyFn: ({ accessToken }) => accessToken },
+  );
+
+  const pool = new DataLoader<string, UserPoolRecord, string>((ids) =>
+    settle(ids, maxConcurrency, (id) =>
+      poolCache.get(id, async () => {
+        try {
+          return fromDescribeUserPool(await cognito.send(new DescribeUserPoolCommand({ UserPoolId: id })), id);
+        } catch (error) {
+          throw fromCognito(error, 'admin');
+        }
+      }),
+    ),
+  );
+
+  return { user, me, pool };
+}

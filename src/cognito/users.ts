@@ -1,0 +1,66 @@
+/**
+ * The backing shape of a Cognito user, mapped once from the SDK's answers
+ * (GetUser, AdminGetUser) so resolvers never see Cognito's wire format.
+ */
+import type { AdminGetUserCommandOutput, AttributeType, GetUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+
+/** One attribute as stored, e.g. `{ name: 'custom:plan', value: 'pro' }`. */
+export interface UserAttribute {
+  name: string;
+  value: string;
+}
+
+/** What only AdminGetUser tells: shown to administrators only. */
+export interface AdminUserDetails {
+  status: string;
+  enabled: boolean;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
+
+/** A Cognito user, as the caller may see it. */
+export interface UserRecord {
+  username: string;
+  sub: string;
+  userPoolId: string;
+  /** Sorted by name. */
+  attributes: UserAttribute[];
+  /** Present when the user was read with AdminGetUser. */
+  admin?: AdminUserDetails;
+}
+
+/** Maps Cognito's attribute list to the domain's, sorted by name. */
+export function toAttributes(list: AttributeType[] | undefined): UserAttribute[] {
+  return (list ?? [])
+    .filter((a): a is { Name: string; Value?: string } => typeof a.Name === 'string')
+    .map((a) => ({ name: a.Name, value: a.Value ?? '' }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+const subOf = (attributes: UserAttribute[], fallback: string): string =>
+  attributes.find((a) => a.name === 'sub')?.value ?? fallback;
+
+/** The user as GetUser (the user's own access token) shows them. */
+export function fromGetUser(output: GetUserCommandOutput, userPoolId: string): UserRecord {
+  const username = output.Username ?? '';
+  const attributes = toAttributes(output.UserAttributes);
+  return { username, sub: subOf(attributes, username), userPoolId, attributes };
+}
+
+/** The user as AdminGetUser shows them, with the administrator-only details. */
+export function fromAdminGetUser(output: AdminGetUserCommandOutput, userPoolId: string): UserRecord {
+  const username = output.Username ?? '';
+  const attributes = toAttributes(output.UserAttributes);
+  return {
+    username,
+    sub: subOf(attributes, username),
+    userPoolId,
+    attributes,
+    admin: {
+      status: output.UserStatus ?? 'UNKNOWN',
+      enabled: output.Enabled ?? true,
+      createdAt: output.UserCreateDate ?? null,
+      updatedAt: output.UserLastModifiedDate ?? null,
+    },
+  };
+}

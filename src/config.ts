@@ -1,0 +1,160 @@
+/**
+ * The service's settings, read once from the environment at start-up and
+ * validated there, so a bad value stops the process with a clear message
+ * instead of failing a request later. The names are those of the contract's
+ * API.md ("Running it"); the ones after `PORT` are this service's additions.
+ */
+
+/** Cognito's pattern for a user pool id, e.g. `eu-west-1_AbC123`. */
+const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+/** Cognito's pattern for an app client id. */
+const CLIENT_ID = /^[\w+]+$/;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** Where Cognito lives and what the service may do there. */
+export type CognitoSettings =
+  | {
+      /** No `COGNITO_USER_POOL_ID`: the embedded emulator, seeded with a demo pool. */
+      mode: 'embedded';
+      /** Where the emulator keeps its data. @default '.data' */
+      dataDir: string;
+    }
+  | {
+      mode: 'remote';
+      /** The default pool (`COGNITO_USER_POOL_ID`). */
+      defaultPoolId: string;
+      /** Every pool administrators may act on; the default pool first. */
+      poolIds: string[];
+      /** `COGNITO_ENDPOINT`: an emulator instead of AWS. */
+      endpoint?: string;
+      /** `AWS_REGION`, else the region part of the pool id. */
+      region: string;
+    };
+
+/** Every setting of the service. */
+export interface Config {
+  cognito: CognitoSettings;
+  /** App clients whose tokens are accepted; `null` accepts every client of the pool. */
+  clientIds: string[] | null;
+  /** @default 'admin' */
+  adminGroup: string;
+  /** Unset: one process, in-memory pubsub. */
+  redisUrl?: string;
+  /** @default '127.0.0.1' */
+  host: string;
+  /** 0 picks a free port. @default 4000 */
+  port: number;
+  /** At most this many Cognito calls in flight for one batch of a DataLoader. @default 10 */
+  maxConcurrency: number;
+  /** How long one Cognito call may take before it fails as UPSTREAM_UNAVAILABLE, in ms. @default 5_000 */
+  cognitoTimeoutMs: number;
+  /** How long a pool's attribute schema is reused across requests, in ms; 0 disables. @default 30_000 */
+  poolCacheTtlMs: number;
+  /** pino's level. @default 'info' */
+  logLevel: string;
+}
+
+/** A setting that cannot be used; the message names the variable and what is wrong. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * Reads and validates every setting. Throws one {@link ConfigError} listing
+ * every bad value, not just the first.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name}=${JSON.stringify(raw)} must be an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return n;
+  };
+
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const port = int('PORT', 4000, 0, 65_535);
+  const defaultPoolId = env.COGNITO_USER_POOL_ID?.trim();
+  let cognito: CognitoSettings;
+  if (!defaultPoolId) {
+    if (env.COGNITO_USER_POOL_IDS?.trim()) {
+      problems.push('COGNITO_USER_POOL_IDS needs COGNITO_USER_POOL_ID (the default pool) as well');
+    }
+    if (env.COGNITO_ENDPOINT?.trim()) {
+      problems.push('COGNITO_ENDPOINT needs COGNITO_USER_POOL_ID: without it the service runs its own embedded emulator');
+    }
+    // The emulator's signing key ships inside its npm package: anyone can mint
+    // tokens it accepts, so the embedded default must never face a network.
+    if (!LOOPBACK_HOSTS.has(host)) {
+      problems.push(
+        `HOST=${host} is not a loopback address: the embedded emulator's signing key is public, so it only listens on 127.0.0.1, localhost or ::1 (set COGNITO_USER_POOL_ID to use a real Cognito)`,
+      );
+    }
+    cognito = { mode: 'embedded', dataDir: env.DATA_DIR?.trim() || '.data' };
+  } else {
+    if (!POOL_ID.test(defaultPoolId)) {
+      problems.push(`COGNITO_USER_POOL_ID=${JSON.stringify(defaultPoolId)} is not a user pool id (like eu-west-1_AbC123)`);
+    }
+    const others = list(env.COGNITO_USER_POOL_IDS);
+    for (const id of others) {
+      if (!POOL_ID.test(id)) problems.push(`COGNITO_USER_POOL_IDS: ${JSON.stringify(id)} is not a user pool id`);
+    }
+    const poolIds = [defaultPoolId, ...others.filter((id) => id !== defaultPoolId)];
+    const endpoint = env.COGNITO_ENDPOINT?.trim().replace(/\/+$/, '');
+    if (endpoint) {
+      try {
+        const url = new URL(endpoint);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+      } catch {
+        problems.push(`COGNITO_ENDPOINT=${JSON.stringify(endpoint)} is not an http(s) URL`);
+      }
+    }
+    const region = env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || defaultPoolId.split('_')[0] || '';
+    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region) && !endpoint) {
+      problems.push(`AWS_REGION=${JSON.stringify(region)} is not an AWS region (like eu-west-1)`);
+    }
+    cognito = { mode: 'remote', defaultPoolId, poolIds, region: region || 'us-east-1', ...(endpoint ? { endpoint } : {}) };
+  }
+
+  const clientIds = list(env.COGNITO_CLIENT_IDS);
+  for (const id of clientIds) {
+    if (!CLIENT_ID.test(id)) problems.push(`COGNITO_CLIENT_IDS: ${JSON.stringify(id)} is not an app client id`);
+  }
+  const adminGroup = env.COGNITO_ADMIN_GROUP?.trim() || 'admin';
+  const redisUrl = env.REDIS_URL?.trim();
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    problems.push(`REDIS_URL=${JSON.stringify(redisUrl)} must start with redis:// or rediss://`);
+  }
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+
+  const config: Config = {
+    cognito,
+    clientIds: clientIds.length > 0 ? clientIds : null,
+    adminGroup,
+    host,
+    port,
+    maxConcurrency: int('COGNITO_MAX_CONCURRENCY', 10, 1, 1_000),
+    cognitoTimeoutMs: int('COGNITO_TIMEOUT_MS', 5_000, 100, 120_000),
+    poolCacheTtlMs: int('POOL_CACHE_TTL_MS', 30_000, 0, 86_400_000),
+    logLevel,
+    ...(redisUrl ? { redisUrl } : {}),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

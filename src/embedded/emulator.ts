@@ -1,0 +1,103 @@
+/**
+ * The embedded default: `cognito-local` composed in-process from its own
+ * services (deep imports; the version is pinned exactly in package.json), on
+ * an ephemeral loopback port, with
+ * - a lossless SQLite store instead of its JSON files ({@link SqliteDataStoreFactory}),
+ * - a {@link Mailbox} instead of its console sender, so verification codes
+ *   show in the service's log and tests can read them,
+ * - no Lambda triggers (none are configured, so no AWS SDK v2 client is made).
+ */
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { Mailbox } from './mailbox.js';
+import { SqliteDataStoreFactory } from './sqlite-data-store.js';
+
+const require = createRequire(import.meta.url);
+// cognito-local is CommonJS without an exports map; these are its own modules.
+const { Router } = require('cognito-local/lib/server/Router.js');
+const { createServer } = require('cognito-local/lib/server/server.js');
+const { CognitoServiceImpl, USER_POOL_AWS_DEFAULTS } = require('cognito-local/lib/services/cognitoService.js');
+const { UserPoolServiceFactoryImpl } = require('cognito-local/lib/services/userPoolService.js');
+const { DateClock } = require('cognito-local/lib/services/clock.js');
+const { TriggersService } = require('cognito-local/lib/services/triggers/triggers.js');
+const { LambdaService } = require('cognito-local/lib/services/lambda.js');
+const { MessagesService } = require('cognito-local/lib/services/messages.js');
+const { MessageDeliveryService } = require('cognito-local/lib/services/messageDelivery/messageDelivery.js');
+const { JwtTokenGenerator } = require('cognito-local/lib/services/tokenGenerator.js');
+const { otp } = require('cognito-local/lib/services/otp.js');
+
+/** The store id cognito-local uses for app clients (not a pool). */
+const CLIENTS_STORE = 'clients';
+
+/** A running embedded emulator. */
+export interface Emulator {
+  /** `http://127.0.0.1:<port>`: the SDK endpoint, and the issuer prefix of its tokens. */
+  endpoint: string;
+  /** Where verification codes arrive. */
+  mailbox: Mailbox;
+  /** Stops listening and closes the store. */
+  stop(): Promise<void>;
+}
+
+/** Where and how to run the emulator. */
+export interface EmulatorOptions {
+  /** The directory of the SQLite file. */
+  dataDir: string;
+  logger: Logger;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** 0 picks a free port. @default 0 */
+  port?: number;
+}
+
+/** Starts cognito-local on its pools in `dataDir` (none on first start). */
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const logger = options.logger.child({ component: 'cognito-local' }, { level: 'warn' });
+  const ctx = { logger };
+  const store = new SqliteDataStoreFactory(join(options.dataDir, 'cognito-local.sqlite'));
+  const clock = new DateClock();
+  const userPools = new UserPoolServiceFactoryImpl(clock, store);
+  const clients = await store.create(ctx as never, CLIENTS_STORE, { Clients: {} });
+
+  // cognito-local finds its pools by listing *.json files; ours are rows.
+  const cognito = new CognitoServiceImpl(options.dataDir, clients, {}, userPools);
+  cognito.userPools = await Promise.all(
+    store
+      .listStoreIds()
+      .filter((id) => id !== CLIENTS_STORE)
+      .map((id) => userPools.create(ctx, clients, { ...USER_POOL_AWS_DEFAULTS, Id: id })),
+  );
+
+  const mailbox = new Mailbox(options.logger);
+  const tokenConfig = { IssuerDomain: '' };
+  const triggers = new TriggersService(clock, cognito, new LambdaService({}, null), null);
+  const config = { LambdaClient: {}, TriggerFunctions: {}, UserPoolDefaults: {}, TokenConfig: tokenConfig, ServerConfig: {} };
+  const services = {
+    clock,
+    cognito,
+    config,
+    messages: new MessagesService(triggers, new MessageDeliveryService(mailbox)),
+    otp,
+    tokenGenerator: new JwtTokenGenerator(clock, triggers, tokenConfig),
+    triggers,
+  };
+  const host = options.host ?? '127.0.0.1';
+  const server: Server = await createServer(Router(services), logger, { port: options.port ?? 0, hostname: host }, services).start();
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // Tokens carry `iss = <endpoint>/<poolId>`, which the service verifies.
+  tokenConfig.IssuerDomain = endpoint;
+
+  return {
+    endpoint,
+    mailbox,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.close();
+    },
+  };
+}

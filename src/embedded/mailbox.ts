@@ -1,0 +1,74 @@
+/**
+ * Where the embedded emulator "sends" verification codes: each message is
+ * written to the service's log, as a mailbox would show it, and kept so a
+ * test (or the demo page) can read the latest code of a user.
+ */
+import { EventEmitter, once } from 'node:events';
+import type { Logger } from 'pino';
+
+/** One message the emulator sent. */
+export interface MailboxMessage {
+  username: string;
+  medium: 'EMAIL' | 'SMS';
+  /** The email address or phone number it was sent to. */
+  destination: string;
+  code: string;
+  sentAt: Date;
+}
+
+interface EmulatorUser {
+  Username: string;
+}
+interface EmulatorMessage {
+  __code?: string;
+}
+
+/** Keeps at most this many messages; older ones are dropped. */
+const CAPACITY = 1_000;
+
+/** cognito-local's `MessageSender`, writing to the log and keeping the messages. */
+export class Mailbox {
+  readonly #messages: MailboxMessage[] = [];
+  readonly #events = new EventEmitter();
+
+  constructor(private readonly logger: Logger) {}
+
+  /** Called by cognito-local for an email. */
+  async sendEmail(_ctx: unknown, user: EmulatorUser, destination: string, message: EmulatorMessage): Promise<void> {
+    this.#deliver({ username: user.Username, medium: 'EMAIL', destination, code: message.__code ?? '', sentAt: new Date() });
+  }
+
+  /** Called by cognito-local for an SMS. */
+  async sendSms(_ctx: unknown, user: EmulatorUser, destination: string, message: EmulatorMessage): Promise<void> {
+    this.#deliver({ username: user.Username, medium: 'SMS', destination, code: message.__code ?? '', sentAt: new Date() });
+  }
+
+  #deliver(message: MailboxMessage): void {
+    this.#messages.push(message);
+    if (this.#messages.length > CAPACITY) this.#messages.shift();
+    this.logger.info(
+      { mailbox: { to: message.destination, username: message.username, medium: message.medium } },
+      `mailbox: verification code ${message.code} for ${message.username} (${message.medium.toLowerCase()} to ${message.destination})`,
+    );
+    this.#events.emit('message', message);
+  }
+
+  /** Every message kept, oldest first. */
+  messages(): readonly MailboxMessage[] {
+    return this.#messages;
+  }
+
+  /** The newest message to `username`, if any. */
+  latest(username: string): MailboxMessage | undefined {
+    return this.#messages.findLast((m) => m.username === username);
+  }
+
+  /** Resolves with the next message to `username`. */
+  async next(username: string, timeoutMs = 5_000): Promise<MailboxMessage> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    for (;;) {
+      const [message] = (await once(this.#events, 'message', { signal })) as [MailboxMessage];
+      if (message.username === username) return message;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The schema: every module adds its own types and fields to the builder;
+ * this file only imports them, in dependency order, and builds.
+ */
+import { builder } from '../builder.js';
+import './scalars.js';
+import './user.js';
+import './my-attributes.js';
+import './admin-attributes.js';
+import './user-pool.js';
+
+builder.queryType({});
+builder.mutationType({});
+
+/** The executable schema of the service. */
+export const schema = builder.toSchema({ sortSchema: false });

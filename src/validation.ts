@@ -1,0 +1,197 @@
+/**
+ * Input limits, checked before any Cognito call (API.md, "Errors"), and the
+ * checks of values against the pool's schema that Cognito makes but the
+ * emulator does not (so bad data never reaches the store).
+ */
+import { ErrorCode, fail } from './errors.js';
+import type { SchemaAttribute, UserPoolRecord } from './cognito/pools.js';
+import type { UserAttribute } from './cognito/users.js';
+
+/** The contract's input limits. */
+export const LIMITS = {
+  /** Characters in one attribute value. */
+  valueLength: 2_048,
+  /** Attributes set or deleted in one mutation. */
+  attributesPerChange: 50,
+  /** Custom attributes added in one `addCustomAttributes`. */
+  customAttributesPerCall: 25,
+  /** Usernames in one `users` query. */
+  usernamesPerQuery: 100,
+  /** Custom attributes a pool may have (Cognito's quota). */
+  customAttributesPerPool: 50,
+  /** Characters in a custom attribute's name, without `custom:`. */
+  customNameLength: 20,
+  /** Characters in a username. */
+  usernameLength: 128,
+} as const;
+
+const NAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,32}$/u;
+const CUSTOM_NAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,20}$/u;
+const USERNAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u;
+const EMAIL = /^[^\s@]+@[^\s@]+$/u;
+const PHONE = /^\+[0-9]{4,15}$/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+/** Verified flags are set by Cognito when a code is confirmed, never by the user. */
+const VERIFIED_FLAGS = new Set(['email_verified', 'phone_number_verified']);
+
+const bad = (message: string, extensions: Record<string, unknown> = {}) => fail(ErrorCode.BAD_USER_INPUT, message, extensions);
+
+/** Checks an attribute name's shape: Cognito's pattern, custom ones `custom:` + 1 to 20 characters. */
+export function checkAttributeName(name: string): void {
+  if (name.startsWith('custom:')) {
+    if (!CUSTOM_NAME.test(name.slice('custom:'.length))) {
+      throw bad(`"${name}" is not a valid custom attribute name: "custom:" and 1 to ${LIMITS.customNameLength} characters.`, { attribute: name });
+    }
+  } else if (!NAME.test(name)) {
+    throw bad(`"${name.slice(0, 64)}" is not a valid attribute name: 1 to 32 letters, digits, marks, symbols or punctuation.`, { attribute: name.slice(0, 64) });
+  }
+}
+
+function checkCount(count: number, what: string): void {
+  if (count === 0) throw bad(`Name at least one ${what}.`);
+  if (count > LIMITS.attributesPerChange) throw bad(`At most ${LIMITS.attributesPerChange} ${what}s in one change, got ${count}.`);
+}
+
+function checkNoDuplicates(names: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw bad(`"${name}" is named twice.`, { attribute: name });
+    seen.add(name);
+  }
+}
+
+/** The shape checks of an update, before the pool's schema is known. */
+export function checkAttributeInputs(attributes: readonly UserAttribute[]): void {
+  checkCount(attributes.length, 'attribute');
+  for (const { name, value } of attributes) {
+    checkAttributeName(name);
+    if (value.length > LIMITS.valueLength) {
+      throw bad(`The value of "${name}" is longer than ${LIMITS.valueLength} characters.`, { attribute: name });
+    }
+  }
+  checkNoDuplicates(attributes.map((a) => a.name));
+}
+
+/** The shape checks of a delete. */
+export function checkAttributeNames(names: readonly string[]): void {
+  checkCount(names.length, 'attribute');
+  names.forEach(checkAttributeName);
+  checkNoDuplicates(names);
+}
+
+/** Who is writing: users may not touch developer-only attributes or verified flags. */
+export type Writer = 'self' | 'admin';
+
+function schemaAttribute(pool: UserPoolRecord, name: string): SchemaAttribute {
+  const attribute = pool.attributes.find((a) => a.name === name);
+  if (!attribute) throw bad(`"${name}" is not an attribute of user pool ${pool.id}.`, { attribute: name });
+  return attribute;
+}
+
+function checkWritable(attribute: SchemaAttribute, writer: Writer): void {
+  if (writer === 'self' && (attribute.developerOnly || VERIFIED_FLAGS.has(attribute.name))) {
+    throw fail(ErrorCode.FORBIDDEN, `"${attribute.name}" cannot be changed by the user; an administrator can.`, { attribute: attribute.name });
+  }
+}
+
+function checkValue(attribute: SchemaAttribute, value: string): void {
+  const { name } = attribute;
+  const reject = (why: string) => bad(`The value of "${name}" ${why}.`, { attribute: name });
+  switch (attribute.dataType) {
+    case 'NUMBER': {
+      if (!NUMBER.test(value)) throw reject('must be a number');
+      const n = Number(value);
+      if (attribute.minValue !== null && n < attribute.minValue) throw reject(`must be at least ${attribute.minValue}`);
+      if (attribute.maxValue !== null && n > attribute.maxValue) throw reject(`must be at most ${attribute.maxValue}`);
+      return;
+    }
+    case 'BOOLEAN':
+      if (value !== 'true' && value !== 'false') throw reject('must be "true" or "false"');
+      return;
+    case 'DATE_TIME':
+      if (Number.isNaN(Date.parse(value))) throw reject('must be a date-time');
+      return;
+    case 'STRING': {
+      const length = [...value].length;
+      if (attribute.minLength !== null && length < attribute.minLength) throw reject(`must be at least ${attribute.minLength} characters`);
+      if (attribute.maxLength !== null && length > attribute.maxLength) throw reject(`must be at most ${attribute.maxLength} characters`);
+      if (name === 'email' && !EMAIL.test(value)) throw reject('must be an email address');
+      if (name === 'phone_number' && !PHONE.test(value)) throw reject('must be a phone number in E.164 form, like +14325551212');
+      return;
+    }
+  }
+}
+
+/** Checks an update against the pool's schema: known, mutable, writable by `writer`, valid values. */
+export function checkUpdateAgainstSchema(pool: UserPoolRecord, attributes: readonly UserAttribute[], writer: Writer): void {
+  for (const { name, value } of attributes) {
+    const attribute = schemaAttribute(pool, name);
+    if (!attribute.mutable) throw bad(`"${name}" is immutable.`, { attribute: name });
+    checkWritable(attribute, writer);
+    checkValue(attribute, value);
+  }
+}
+
+/** Checks a delete against the pool's schema: known, neither immutable nor required, writable by `writer`. */
+export function checkDeleteAgainstSchema(pool: UserPoolRecord, names: readonly string[], writer: Writer): void {
+  for (const name of names) {
+    const attribute = schemaAttribute(pool, name);
+    if (!attribute.mutable) throw bad(`"${name}" is immutable and cannot be deleted.`, { attribute: name });
+    if (attribute.required) throw bad(`"${name}" is required and cannot be deleted.`, { attribute: name });
+    checkWritable(attribute, writer);
+  }
+}
+
+/** Checks the usernames of a `users` query. */
+export function checkUsernames(usernames: readonly string[]): void {
+  if (usernames.length > LIMITS.usernamesPerQuery) {
+    throw bad(`At most ${LIMITS.usernamesPerQuery} usernames in one query, got ${usernames.length}.`);
+  }
+  usernames.forEach(checkUsername);
+}
+
+/** Checks one username's shape. */
+export function checkUsername(username: string): void {
+  if (!USERNAME.test(username)) throw bad(`"${username.slice(0, 64)}" is not a valid username.`);
+}
+
+/** A custom attribute to add, as the contract's `CustomAttributeInput` has it. */
+export interface CustomAttributeDefinition {
+  name: string;
+  dataType: SchemaAttribute['dataType'];
+  mutable?: boolean | null;
+  developerOnly?: boolean | null;
+  minLength?: number | null;
+  maxLength?: number | null;
+  minValue?: number | null;
+  maxValue?: number | null;
+}
+
+/** Checks new custom attributes: names, constraints that fit their type, no clash with the pool's. */
+export function checkCustomAttributes(pool: UserPoolRecord, definitions: readonly CustomAttributeDefinition[]): void {
+  if (definitions.length === 0) throw bad('Name at least one custom attribute.');
+  if (definitions.length > LIMITS.customAttributesPerCall) {
+    throw bad(`At most ${LIMITS.customAttributesPerCall} custom attributes in one call, got ${definitions.length}.`);
+  }
+  checkNoDuplicates(definitions.map((d) => d.name));
+  const existing = pool.attributes.filter((a) => a.custom).length;
+  if (existing + definitions.length > LIMITS.customAttributesPerPool) {
+    throw bad(`A user pool has at most ${LIMITS.customAttributesPerPool} custom attributes; this one has ${existing}.`);
+  }
+  for (const d of definitions) {
+    const attribute = `custom:${d.name}`;
+    const reject = (why: string) => bad(`Custom attribute "${d.name}": ${why}.`, { attribute });
+    if (d.name.startsWith('custom:')) throw reject('give the name without the "custom:" prefix');
+    if (!CUSTOM_NAME.test(d.name)) throw reject(`the name must be 1 to ${LIMITS.customNameLength} letters, digits, marks, symbols or punctuation`);
+    if (pool.attributes.some((a) => a.name === attribute)) throw reject('the pool already has it');
+    const hasLength = d.minLength != null || d.maxLength != null;
+    const hasRange = d.minValue != null || d.maxValue != null;
+    if (hasLength && d.dataType !== 'STRING') throw reject('minLength and maxLength apply to STRING attributes only');
+    if (hasRange && d.dataType !== 'NUMBER') throw reject('minValue and maxValue apply to NUMBER attributes only');
+    for (const [key, v] of [['minLength', d.minLength], ['maxLength', d.maxLength]] as const) {
+      if (v != null && (v < 0 || v > LIMITS.valueLength)) throw reject(`${key} must be from 0 to ${LIMITS.valueLength}`);
+    }
+    if (d.minLength != null && d.maxLength != null && d.minLength > d.maxLength) throw reject('minLength is greater than maxLength');
+    if (d.minValue != null && d.maxValue != null && d.minValue > d.maxValue) throw reject('minValue is greater than maxValue');
+  }
+}
