@@ -130,3 +130,28 @@ export async function signIn(cognito: CognitoIdentityProviderClient, clientId: s
   if (!AuthenticationResult?.AccessToken) throw new Error(`Signing in ${username} gave no access token`);
   return AuthenticationResult.AccessToken;
 }
+
+/** Renew a cached token this long before it expires. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+
+/** Fresh access tokens for the demo users, signed in once and reused until close to expiry. */
+export class DemoTokens {
+  readonly #cache = new Map<string, { token: string; expiresAt: number }>();
+
+  constructor(
+    private readonly cognito: CognitoIdentityProviderClient,
+    private readonly demo: DemoPool,
+  ) {}
+
+  /** An access token of the demo user `username` (`alice` or `bob`). */
+  async tokenFor(username: string): Promise<string> {
+    const hit = this.#cache.get(username);
+    if (hit && hit.expiresAt - RENEW_BEFORE_MS > Date.now()) return hit.token;
+    const user = DEMO_USERS.find((u) => u.username === username);
+    if (!user) throw new Error(`No demo user "${username}"; try ${DEMO_USERS.map((u) => u.username).join(' or ')}`);
+    const token = await signIn(this.cognito, this.demo.clientId, user.username, user.password);
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { exp: number };
+    this.#cache.set(username, { token, expiresAt: exp * 1000 });
+    return token;
+  }
+}

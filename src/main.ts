@@ -1,0 +1,54 @@
+/**
+ * `npm start`: reads the settings, builds the app, starts it, and stops it
+ * cleanly on SIGINT/SIGTERM. Everything else lives in `buildApp()`.
+ */
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DEMO_USERS } from './embedded/seed.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+
+const app = await buildApp(config);
+await app.start();
+const graphiql = `${app.url}/graphql`;
+if (app.embedded) {
+  const { demo, tokens } = app.embedded;
+  const lines = [
+    '',
+    `  Cognito attributes GraphQL — embedded demo (local Cognito emulator, data in ${config.cognito.mode === 'embedded' ? config.cognito.dataDir : ''}/)`,
+    '',
+    `  GraphiQL:   ${graphiql}   (opens signed in as alice)`,
+    `  User pool:  ${demo.userPoolId}   app client: ${demo.clientId}`,
+    '',
+  ];
+  for (const user of DEMO_USERS) {
+    lines.push(`  ${user.username}${user.admin ? ' (admin)' : ''}: Authorization: Bearer ${await tokens.tokenFor(user.username)}`, '');
+  }
+  lines.push('  Verification codes appear in this log as "mailbox: verification code …".', '');
+  console.log(lines.join('\n'));
+} else {
+  app.logger.info({ url: graphiql }, `listening on ${graphiql}`);
+}
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ signal }, 'stopping');
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.logger.error({ err: error }, 'stopping failed');
+        process.exit(1);
+      },
+    );
+  });
+}

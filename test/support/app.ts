@@ -1,0 +1,61 @@
+/**
+ * The service under test, pointed at the test's emulator the way an operator
+ * points it at any Cognito endpoint (`COGNITO_ENDPOINT`), plus a typed way to
+ * send it operations over HTTP (`yoga.fetch`: no port needed).
+ */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import pino from 'pino';
+import { buildApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { onCognitoCall } from '../../src/cognito/client.js';
+import type { TestCognito } from './cognito.js';
+
+/** The app under test and what it sent to Cognito. */
+export interface TestApp {
+  app: App;
+  /** Every Cognito command the service sent, in order (e.g. `AdminGetUser`). */
+  calls: string[];
+  /** Sends an operation with an optional bearer token (or a raw Authorization value). */
+  request<TData, TVars>(
+    document: TypedDocumentNode<TData, TVars> | string,
+    variables?: TVars,
+    auth?: { token?: string; authorization?: string },
+  ): Promise<{ status: number; data: TData | null | undefined; errors: readonly GraphQLFormattedError[] | undefined }>;
+  stop(): Promise<void>;
+}
+
+/** Builds the service against `cognito`, accepting only the demo app client unless `env` says otherwise. */
+export async function startTestApp(cognito: TestCognito, env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({
+    COGNITO_USER_POOL_ID: cognito.demo.userPoolId,
+    COGNITO_ENDPOINT: cognito.endpoint,
+    COGNITO_CLIENT_IDS: cognito.demo.clientId,
+    AWS_REGION: 'us-east-1',
+    PORT: '0',
+    ...env,
+  });
+  const app = await buildApp(config, { logger: pino({ level: 'silent' }) });
+  const calls: string[] = [];
+  onCognitoCall(app.services.cognito, (command) => calls.push(command));
+  return {
+    app,
+    calls,
+    async request(document, variables, auth = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      const authorization = auth.authorization ?? (auth.token ? `Bearer ${auth.token}` : undefined);
+      if (authorization) headers.authorization = authorization;
+      const response = await app.yoga.fetch('http://test/graphql', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
+      });
+      const body = (await response.json()) as ExecutionResult<never>;
+      return { status: response.status, data: body.data as never, errors: body.errors as GraphQLFormattedError[] | undefined };
+    },
+    stop: () => app.stop(),
+  };
+}
+
+/** The `extensions.code` of each error, for compact assertions. */
+export const codes = (errors: readonly GraphQLFormattedError[] | undefined): unknown[] => (errors ?? []).map((e) => e.extensions?.code);
