@@ -83,11 +83,16 @@ export function maskDestination(attributeName: string, value: string): string {
   return `+*******${value.slice(-4)}`;
 }
 
-const toCodeDelivery = (d: CodeDeliveryDetailsType): CodeDelivery => ({
-  attributeName: d.AttributeName ?? '',
-  deliveryMedium: d.DeliveryMedium === 'SMS' ? 'SMS' : 'EMAIL',
-  destination: d.Destination ?? '',
-});
+/** Cognito masks destinations itself; an emulator may not, and a full address must never be shown. */
+const toCodeDelivery = (d: CodeDeliveryDetailsType): CodeDelivery => {
+  const attributeName = d.AttributeName ?? '';
+  const destination = d.Destination ?? '';
+  return {
+    attributeName,
+    deliveryMedium: d.DeliveryMedium === 'SMS' ? 'SMS' : 'EMAIL',
+    destination: destination.includes('*') ? destination : maskDestination(attributeName, destination),
+  };
+};
 
 /** Reads the caller again after a change, so the payload shows it. */
 async function reloadMe(context: Context): Promise<UserRecord> {

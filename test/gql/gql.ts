@@ -14,12 +14,52 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AdmAttrUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n        createdAt\n        updatedAt\n      }\n    }\n  }\n": typeof types.AdmAttrUpdateDocument,
+    "\n  mutation AdmAttrDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n        sub\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n        createdAt\n        updatedAt\n      }\n    }\n  }\n": typeof types.AdmAttrDeleteDocument,
+    "\n  mutation AdmAttrAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n        customAttributes {\n          name\n          dataType\n          custom\n          mutable\n          required\n          developerOnly\n          minLength\n          maxLength\n          minValue\n          maxValue\n        }\n      }\n    }\n  }\n": typeof types.AdmAttrAddCustomDocument,
+    "\n  query AdmAttrPool {\n    userPool {\n      customAttributes {\n        name\n        dataType\n        custom\n        mutable\n        required\n        developerOnly\n        minLength\n        maxLength\n        minValue\n        maxValue\n      }\n    }\n  }\n": typeof types.AdmAttrPoolDocument,
+    "\n  mutation AdmAttrUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": typeof types.AdmAttrUpdateMineDocument,
+    "\n  query AuthMe {\n    me {\n      username\n      sub\n      userPoolId\n    }\n  }\n": typeof types.AuthMeDocument,
+    "\n  query AuthMeAll {\n    me {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      plan: attribute(name: \"custom:plan\")\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.AuthMeAllDocument,
+    "\n  query AuthUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n    }\n  }\n": typeof types.AuthUserDocument,
+    "\n  query AuthUsers($usernames: [String!]!, $userPoolId: ID) {\n    users(usernames: $usernames, userPoolId: $userPoolId) {\n      username\n    }\n  }\n": typeof types.AuthUsersDocument,
+    "\n  query AuthUserPool($id: ID) {\n    userPool(id: $id) {\n      id\n      customAttributes {\n        name\n      }\n    }\n  }\n": typeof types.AuthUserPoolDocument,
+    "\n  mutation AuthUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        status\n      }\n    }\n  }\n": typeof types.AuthUpdateMineDocument,
+    "\n  mutation AuthDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.AuthDeleteMineDocument,
+    "\n  mutation AuthAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.AuthAdminUpdateDocument,
+    "\n  mutation AuthAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.AuthAdminDeleteDocument,
+    "\n  mutation AuthAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n      }\n    }\n  }\n": typeof types.AuthAddCustomDocument,
+    "\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ErrorsMeDocument,
+    "\n  mutation MyAttrsUpdate($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        sub\n        attributes {\n          name\n          value\n        }\n        plan: attribute(name: \"custom:plan\")\n      }\n      codeDeliveries {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": typeof types.MyAttrsUpdateDocument,
+    "\n  mutation MyAttrsDelete($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": typeof types.MyAttrsDeleteDocument,
+    "\n  mutation MyAttrsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": typeof types.MyAttrsRequestCodeDocument,
+    "\n  mutation MyAttrsVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n        emailVerified: attribute(name: \"email_verified\")\n      }\n    }\n  }\n": typeof types.MyAttrsVerifyDocument,
     "\n  query Me {\n    me {\n      username\n      sub\n      userPoolId\n      attributes {\n        name\n        value\n      }\n      plan: attribute(name: \"custom:plan\")\n      missing: attribute(name: \"custom:nothing\")\n    }\n  }\n": typeof types.MeDocument,
     "\n  query AdminUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.AdminUserDocument,
     "\n  query Users($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": typeof types.UsersDocument,
     "\n  query Pool($id: ID) {\n    userPool(id: $id) {\n      id\n      name\n      attributes {\n        name\n        dataType\n        custom\n        mutable\n        required\n        developerOnly\n        minLength\n        maxLength\n        minValue\n        maxValue\n      }\n      customAttributes {\n        name\n      }\n    }\n  }\n": typeof types.PoolDocument,
 };
 const documents: Documents = {
+    "\n  mutation AdmAttrUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n        createdAt\n        updatedAt\n      }\n    }\n  }\n": types.AdmAttrUpdateDocument,
+    "\n  mutation AdmAttrDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n        sub\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n        createdAt\n        updatedAt\n      }\n    }\n  }\n": types.AdmAttrDeleteDocument,
+    "\n  mutation AdmAttrAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n        customAttributes {\n          name\n          dataType\n          custom\n          mutable\n          required\n          developerOnly\n          minLength\n          maxLength\n          minValue\n          maxValue\n        }\n      }\n    }\n  }\n": types.AdmAttrAddCustomDocument,
+    "\n  query AdmAttrPool {\n    userPool {\n      customAttributes {\n        name\n        dataType\n        custom\n        mutable\n        required\n        developerOnly\n        minLength\n        maxLength\n        minValue\n        maxValue\n      }\n    }\n  }\n": types.AdmAttrPoolDocument,
+    "\n  mutation AdmAttrUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": types.AdmAttrUpdateMineDocument,
+    "\n  query AuthMe {\n    me {\n      username\n      sub\n      userPoolId\n    }\n  }\n": types.AuthMeDocument,
+    "\n  query AuthMeAll {\n    me {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      plan: attribute(name: \"custom:plan\")\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n": types.AuthMeAllDocument,
+    "\n  query AuthUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n    }\n  }\n": types.AuthUserDocument,
+    "\n  query AuthUsers($usernames: [String!]!, $userPoolId: ID) {\n    users(usernames: $usernames, userPoolId: $userPoolId) {\n      username\n    }\n  }\n": types.AuthUsersDocument,
+    "\n  query AuthUserPool($id: ID) {\n    userPool(id: $id) {\n      id\n      customAttributes {\n        name\n      }\n    }\n  }\n": types.AuthUserPoolDocument,
+    "\n  mutation AuthUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        status\n      }\n    }\n  }\n": types.AuthUpdateMineDocument,
+    "\n  mutation AuthDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.AuthDeleteMineDocument,
+    "\n  mutation AuthAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.AuthAdminUpdateDocument,
+    "\n  mutation AuthAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.AuthAdminDeleteDocument,
+    "\n  mutation AuthAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n      }\n    }\n  }\n": types.AuthAddCustomDocument,
+    "\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n": types.ErrorsMeDocument,
+    "\n  mutation MyAttrsUpdate($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        sub\n        attributes {\n          name\n          value\n        }\n        plan: attribute(name: \"custom:plan\")\n      }\n      codeDeliveries {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": types.MyAttrsUpdateDocument,
+    "\n  mutation MyAttrsDelete($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": types.MyAttrsDeleteDocument,
+    "\n  mutation MyAttrsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": types.MyAttrsRequestCodeDocument,
+    "\n  mutation MyAttrsVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n        emailVerified: attribute(name: \"email_verified\")\n      }\n    }\n  }\n": types.MyAttrsVerifyDocument,
     "\n  query Me {\n    me {\n      username\n      sub\n      userPoolId\n      attributes {\n        name\n        value\n      }\n      plan: attribute(name: \"custom:plan\")\n      missing: attribute(name: \"custom:nothing\")\n    }\n  }\n": types.MeDocument,
     "\n  query AdminUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n": types.AdminUserDocument,
     "\n  query Users($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": types.UsersDocument,
@@ -40,6 +80,86 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdmAttrUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n        createdAt\n        updatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdmAttrUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n        createdAt\n        updatedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdmAttrDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n        sub\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n        createdAt\n        updatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdmAttrDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n        sub\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n        createdAt\n        updatedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdmAttrAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n        customAttributes {\n          name\n          dataType\n          custom\n          mutable\n          required\n          developerOnly\n          minLength\n          maxLength\n          minValue\n          maxValue\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdmAttrAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n        customAttributes {\n          name\n          dataType\n          custom\n          mutable\n          required\n          developerOnly\n          minLength\n          maxLength\n          minValue\n          maxValue\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdmAttrPool {\n    userPool {\n      customAttributes {\n        name\n        dataType\n        custom\n        mutable\n        required\n        developerOnly\n        minLength\n        maxLength\n        minValue\n        maxValue\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdmAttrPool {\n    userPool {\n      customAttributes {\n        name\n        dataType\n        custom\n        mutable\n        required\n        developerOnly\n        minLength\n        maxLength\n        minValue\n        maxValue\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdmAttrUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdmAttrUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthMe {\n    me {\n      username\n      sub\n      userPoolId\n    }\n  }\n"): (typeof documents)["\n  query AuthMe {\n    me {\n      username\n      sub\n      userPoolId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthMeAll {\n    me {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      plan: attribute(name: \"custom:plan\")\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query AuthMeAll {\n    me {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      plan: attribute(name: \"custom:plan\")\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n    }\n  }\n"): (typeof documents)["\n  query AuthUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthUsers($usernames: [String!]!, $userPoolId: ID) {\n    users(usernames: $usernames, userPoolId: $userPoolId) {\n      username\n    }\n  }\n"): (typeof documents)["\n  query AuthUsers($usernames: [String!]!, $userPoolId: ID) {\n    users(usernames: $usernames, userPoolId: $userPoolId) {\n      username\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthUserPool($id: ID) {\n    userPool(id: $id) {\n      id\n      customAttributes {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuthUserPool($id: ID) {\n    userPool(id: $id) {\n      id\n      customAttributes {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MyAttrsUpdate($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        sub\n        attributes {\n          name\n          value\n        }\n        plan: attribute(name: \"custom:plan\")\n      }\n      codeDeliveries {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MyAttrsUpdate($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        sub\n        attributes {\n          name\n          value\n        }\n        plan: attribute(name: \"custom:plan\")\n      }\n      codeDeliveries {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MyAttrsDelete($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MyAttrsDelete($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MyAttrsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MyAttrsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MyAttrsVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n        emailVerified: attribute(name: \"email_verified\")\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MyAttrsVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n        emailVerified: attribute(name: \"email_verified\")\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,195 @@
+/**
+ * The settings of API.md ("Running it"), read by `loadConfig(env)`: the
+ * defaults, one ConfigError naming every bad variable, the embedded default
+ * refusing a non-loopback HOST (its signing key is public), and `npm start`
+ * stopping with exit code 2 on a bad setting, before anything starts.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const POOL = 'eu-west-1_AbC123';
+
+/** The problems `loadConfig(env)` reports; fails the test when it accepts `env`. */
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    // The message lists every problem, so an operator sees all of them at once.
+    for (const problem of problems) expect((error as ConfigError).message).toContain(problem);
+    return problems;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig defaults', () => {
+  it('should run the embedded emulator on 127.0.0.1:4000 with admin group "admin" and every app client accepted when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({
+      cognito: { mode: 'embedded', dataDir: '.data' },
+      clientIds: null,
+      adminGroup: 'admin',
+      host: '127.0.0.1',
+      port: 4000,
+      maxConcurrency: 10,
+      cognitoTimeoutMs: 5_000,
+      poolCacheTtlMs: 30_000,
+      logLevel: 'info',
+    });
+    expect(config.redisUrl).toBeUndefined();
+  });
+
+  it('should keep the embedded data under DATA_DIR and accept PORT=0 (a free port)', () => {
+    const config = loadConfig({ DATA_DIR: '/tmp/somewhere', PORT: '0' });
+    expect(config.cognito).toEqual({ mode: 'embedded', dataDir: '/tmp/somewhere' });
+    expect(config.port).toBe(0);
+  });
+
+  it('should read the remote settings: pools, clients, admin group, Redis, limits', () => {
+    const config = loadConfig({
+      COGNITO_USER_POOL_ID: POOL,
+      COGNITO_CLIENT_IDS: 'client1, client2',
+      COGNITO_ADMIN_GROUP: 'operators',
+      REDIS_URL: 'redis://cache:6379',
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      COGNITO_MAX_CONCURRENCY: '4',
+      COGNITO_TIMEOUT_MS: '2000',
+      POOL_CACHE_TTL_MS: '0',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toEqual({
+      cognito: { mode: 'remote', defaultPoolId: POOL, poolIds: [POOL], region: 'eu-west-1' },
+      clientIds: ['client1', 'client2'],
+      adminGroup: 'operators',
+      redisUrl: 'redis://cache:6379',
+      host: '0.0.0.0',
+      port: 8080,
+      maxConcurrency: 4,
+      cognitoTimeoutMs: 2_000,
+      poolCacheTtlMs: 0,
+      logLevel: 'warn',
+    });
+  });
+
+  it('should derive the region from the pool id when AWS_REGION is unset, and prefer AWS_REGION when set', () => {
+    const derived = loadConfig({ COGNITO_USER_POOL_ID: 'ap-southeast-2_Xyz789' });
+    expect(derived.cognito).toMatchObject({ mode: 'remote', region: 'ap-southeast-2' });
+    const explicit = loadConfig({ COGNITO_USER_POOL_ID: 'ap-southeast-2_Xyz789', AWS_REGION: 'us-west-2' });
+    expect(explicit.cognito).toMatchObject({ mode: 'remote', region: 'us-west-2' });
+  });
+
+  it('should list the default pool first in COGNITO_USER_POOL_IDS, once', () => {
+    const config = loadConfig({ COGNITO_USER_POOL_ID: POOL, COGNITO_USER_POOL_IDS: 'eu-west-1_Other1, eu-west-1_AbC123,eu-west-1_Other2' });
+    expect(config.cognito).toMatchObject({ mode: 'remote', defaultPoolId: POOL, poolIds: [POOL, 'eu-west-1_Other1', 'eu-west-1_Other2'] });
+    const alone = loadConfig({ COGNITO_USER_POOL_ID: POOL, COGNITO_USER_POOL_IDS: 'eu-west-1_Other1' });
+    expect(alone.cognito).toMatchObject({ poolIds: [POOL, 'eu-west-1_Other1'] });
+  });
+
+  it('should use COGNITO_ENDPOINT without a trailing slash, for an emulator', () => {
+    const config = loadConfig({ COGNITO_USER_POOL_ID: 'local_AbC123', COGNITO_ENDPOINT: 'http://127.0.0.1:9229/', AWS_REGION: 'us-east-1' });
+    expect(config.cognito).toEqual({
+      mode: 'remote',
+      defaultPoolId: 'local_AbC123',
+      poolIds: ['local_AbC123'],
+      endpoint: 'http://127.0.0.1:9229',
+      region: 'us-east-1',
+    });
+  });
+});
+
+describe('loadConfig refusals', () => {
+  it.each([
+    ['PORT', { PORT: 'http' }],
+    ['PORT', { PORT: '65536' }],
+    ['PORT', { PORT: '-1' }],
+    ['PORT', { PORT: '80.5' }],
+    ['COGNITO_USER_POOL_ID', { COGNITO_USER_POOL_ID: 'eu-west-1_Bad!' }],
+    ['COGNITO_USER_POOL_IDS', { COGNITO_USER_POOL_ID: POOL, COGNITO_USER_POOL_IDS: 'eu-west-1_Fine1,bad pool' }],
+    ['COGNITO_USER_POOL_IDS', { COGNITO_USER_POOL_IDS: POOL }],
+    ['COGNITO_ENDPOINT', { COGNITO_USER_POOL_ID: POOL, COGNITO_ENDPOINT: 'ftp://127.0.0.1:9229' }],
+    ['COGNITO_ENDPOINT', { COGNITO_USER_POOL_ID: POOL, COGNITO_ENDPOINT: 'not a url' }],
+    ['COGNITO_ENDPOINT', { COGNITO_ENDPOINT: 'http://127.0.0.1:9229' }],
+    ['COGNITO_CLIENT_IDS', { COGNITO_CLIENT_IDS: 'good1,not/a/client' }],
+    ['REDIS_URL', { REDIS_URL: 'http://cache:6379' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['COGNITO_MAX_CONCURRENCY', { COGNITO_MAX_CONCURRENCY: '0' }],
+    ['COGNITO_TIMEOUT_MS', { COGNITO_TIMEOUT_MS: 'soon' }],
+    ['POOL_CACHE_TTL_MS', { POOL_CACHE_TTL_MS: '-5' }],
+    ['AWS_REGION', { COGNITO_USER_POOL_ID: POOL, AWS_REGION: 'Mars' }],
+  ] satisfies [string, NodeJS.ProcessEnv][])('should refuse a bad %s with a ConfigError naming it: %j', (variable, env) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(variable);
+  });
+
+  it('should list every bad value in one error, not just the first', () => {
+    const problems = problemsOf({
+      PORT: 'x',
+      COGNITO_USER_POOL_ID: 'eu-west-1_Bad!',
+      COGNITO_ENDPOINT: 'nope',
+      REDIS_URL: 'memcached://x',
+      LOG_LEVEL: 'chatty',
+      COGNITO_MAX_CONCURRENCY: '0',
+    });
+    for (const variable of ['PORT', 'COGNITO_USER_POOL_ID', 'COGNITO_ENDPOINT', 'REDIS_URL', 'LOG_LEVEL', 'COGNITO_MAX_CONCURRENCY']) {
+      expect(problems.some((p) => p.startsWith(variable)), `${variable} in ${JSON.stringify(problems)}`).toBe(true);
+    }
+    expect(problems).toHaveLength(6);
+  });
+
+  it('should refuse the embedded emulator on a non-loopback HOST, because its signing key is public', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.com']) {
+      const problems = problemsOf({ HOST: host });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain(`HOST=${host}`);
+      expect(problems[0]).toMatch(/signing key is public/);
+    }
+  });
+
+  it('should let the embedded emulator listen on each loopback address', () => {
+    for (const host of ['127.0.0.1', 'localhost', '::1']) {
+      expect(loadConfig({ HOST: host }).host).toBe(host);
+    }
+  });
+
+  it('should accept HOST=0.0.0.0 with a COGNITO_USER_POOL_ID (a real Cognito)', () => {
+    const config = loadConfig({ HOST: '0.0.0.0', COGNITO_USER_POOL_ID: POOL });
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.cognito.mode).toBe('remote');
+  });
+});
+
+describe('npm start', () => {
+  it('should exit with code 2 and name HOST on stderr when the embedded default is asked to listen on 0.0.0.0, before starting anything', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'config-start-'));
+    try {
+      // Only what node needs from the parent's environment: no Cognito settings leak in.
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '0.0.0.0', DATA_DIR: dataDir, PORT: '0' };
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: join(import.meta.dirname, '..'), env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const code = await new Promise<number | null>((resolve, reject) => {
+        child.once('error', reject);
+        child.once('close', (exitCode) => resolve(exitCode));
+      });
+      clearTimeout(killer);
+      expect(code, `stdout: ${stdout}\nstderr: ${stderr}`).toBe(2);
+      expect(stderr).toContain('Invalid configuration');
+      expect(stderr).toContain('HOST=0.0.0.0');
+      expect(stdout).not.toContain('GraphiQL');
+      // The emulator never started: it wrote nothing to the data directory.
+      expect(await readdir(dataDir)).toEqual([]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
