@@ -29,6 +29,11 @@ type Documents = {
     "\n  mutation AuthAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.AuthAdminUpdateDocument,
     "\n  mutation AuthAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.AuthAdminDeleteDocument,
     "\n  mutation AuthAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n      }\n    }\n  }\n": typeof types.AuthAddCustomDocument,
+    "\n  query EmbeddedMe {\n    me {\n      username\n      userPoolId\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": typeof types.EmbeddedMeDocument,
+    "\n  mutation EmbeddedAdminUpdate($username: String!, $attributes: [AttributeInput!]!) {\n    adminUpdateUserAttributes(input: { username: $username, attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n": typeof types.EmbeddedAdminUpdateDocument,
+    "\n  mutation EmbeddedUpdateMine($attributes: [AttributeInput!]!) {\n    updateMyAttributes(input: { attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        newsletter: attribute(name: \"custom:newsletter\")\n      }\n    }\n  }\n": typeof types.EmbeddedUpdateMineDocument,
+    "\n  query EmbeddedUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n": typeof types.EmbeddedUsersDocument,
+    "\n  mutation EmbeddedRequestCode($attributeName: String!) {\n    requestAttributeVerificationCode(input: { attributeName: $attributeName }) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n      }\n    }\n  }\n": typeof types.EmbeddedRequestCodeDocument,
     "\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ErrorsMeDocument,
     "\n  mutation MyAttrsUpdate($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        sub\n        attributes {\n          name\n          value\n        }\n        plan: attribute(name: \"custom:plan\")\n      }\n      codeDeliveries {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": typeof types.MyAttrsUpdateDocument,
     "\n  mutation MyAttrsDelete($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": typeof types.MyAttrsDeleteDocument,
@@ -55,6 +60,11 @@ const documents: Documents = {
     "\n  mutation AuthAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.AuthAdminUpdateDocument,
     "\n  mutation AuthAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.AuthAdminDeleteDocument,
     "\n  mutation AuthAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n      }\n    }\n  }\n": types.AuthAddCustomDocument,
+    "\n  query EmbeddedMe {\n    me {\n      username\n      userPoolId\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": types.EmbeddedMeDocument,
+    "\n  mutation EmbeddedAdminUpdate($username: String!, $attributes: [AttributeInput!]!) {\n    adminUpdateUserAttributes(input: { username: $username, attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n": types.EmbeddedAdminUpdateDocument,
+    "\n  mutation EmbeddedUpdateMine($attributes: [AttributeInput!]!) {\n    updateMyAttributes(input: { attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        newsletter: attribute(name: \"custom:newsletter\")\n      }\n    }\n  }\n": types.EmbeddedUpdateMineDocument,
+    "\n  query EmbeddedUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n": types.EmbeddedUsersDocument,
+    "\n  mutation EmbeddedRequestCode($attributeName: String!) {\n    requestAttributeVerificationCode(input: { attributeName: $attributeName }) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n      }\n    }\n  }\n": types.EmbeddedRequestCodeDocument,
     "\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n": types.ErrorsMeDocument,
     "\n  mutation MyAttrsUpdate($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        sub\n        attributes {\n          name\n          value\n        }\n        plan: attribute(name: \"custom:plan\")\n      }\n      codeDeliveries {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": types.MyAttrsUpdateDocument,
     "\n  mutation MyAttrsDelete($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": types.MyAttrsDeleteDocument,
@@ -140,6 +150,26 @@ export function graphql(source: "\n  mutation AuthAdminDelete($input: AdminDelet
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuthAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmbeddedMe {\n    me {\n      username\n      userPoolId\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"): (typeof documents)["\n  query EmbeddedMe {\n    me {\n      username\n      userPoolId\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EmbeddedAdminUpdate($username: String!, $attributes: [AttributeInput!]!) {\n    adminUpdateUserAttributes(input: { username: $username, attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EmbeddedAdminUpdate($username: String!, $attributes: [AttributeInput!]!) {\n    adminUpdateUserAttributes(input: { username: $username, attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EmbeddedUpdateMine($attributes: [AttributeInput!]!) {\n    updateMyAttributes(input: { attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        newsletter: attribute(name: \"custom:newsletter\")\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EmbeddedUpdateMine($attributes: [AttributeInput!]!) {\n    updateMyAttributes(input: { attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        newsletter: attribute(name: \"custom:newsletter\")\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmbeddedUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n"): (typeof documents)["\n  query EmbeddedUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EmbeddedRequestCode($attributeName: String!) {\n    requestAttributeVerificationCode(input: { attributeName: $attributeName }) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EmbeddedRequestCode($attributeName: String!) {\n    requestAttributeVerificationCode(input: { attributeName: $attributeName }) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

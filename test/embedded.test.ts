@@ -1,0 +1,264 @@
+/**
+ * The embedded default (`npm start` with no COGNITO_USER_POOL_ID), built the
+ * way `main` builds it and used over real HTTP: GraphiQL opens signed in as
+ * alice, /health and /ready answer, verification codes show in the log, and
+ * the store is lossless: 50 concurrent writes through the service all survive
+ * a restart on the same DATA_DIR, which reuses the demo pool instead of
+ * seeding it again and leaves every other pool intact.
+ */
+import {
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  CreateUserPoolCommand,
+  ListUserPoolsCommand,
+  ListUsersCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import Database from 'better-sqlite3';
+import { print, type GraphQLFormattedError } from 'graphql';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../src/app.js';
+import { createCognitoClient } from '../src/cognito/client.js';
+import { loadConfig } from '../src/config.js';
+import { graphql } from './gql/index.js';
+import { codes } from './support/app.js';
+import { claimsOf } from './support/tokens.js';
+
+const EmbeddedMe = graphql(`
+  query EmbeddedMe {
+    me {
+      username
+      userPoolId
+      plan: attribute(name: "custom:plan")
+    }
+  }
+`);
+
+const EmbeddedAdminUpdate = graphql(`
+  mutation EmbeddedAdminUpdate($username: String!, $attributes: [AttributeInput!]!) {
+    adminUpdateUserAttributes(input: { username: $username, attributes: $attributes }) {
+      user {
+        username
+        plan: attribute(name: "custom:plan")
+        seats: attribute(name: "custom:seats")
+      }
+    }
+  }
+`);
+
+const EmbeddedUpdateMine = graphql(`
+  mutation EmbeddedUpdateMine($attributes: [AttributeInput!]!) {
+    updateMyAttributes(input: { attributes: $attributes }) {
+      user {
+        username
+        plan: attribute(name: "custom:plan")
+        newsletter: attribute(name: "custom:newsletter")
+      }
+    }
+  }
+`);
+
+const EmbeddedUsers = graphql(`
+  query EmbeddedUsers($usernames: [String!]!) {
+    users(usernames: $usernames) {
+      username
+      plan: attribute(name: "custom:plan")
+      seats: attribute(name: "custom:seats")
+    }
+  }
+`);
+
+const EmbeddedRequestCode = graphql(`
+  mutation EmbeddedRequestCode($attributeName: String!) {
+    requestAttributeVerificationCode(input: { attributeName: $attributeName }) {
+      codeDelivery {
+        attributeName
+        deliveryMedium
+      }
+    }
+  }
+`);
+
+/** Sends an operation to the running app over real HTTP. */
+async function post<TData, TVars>(
+  app: App,
+  document: TypedDocumentNode<TData, TVars>,
+  variables: TVars,
+  token?: string,
+): Promise<{ status: number; data: TData | null | undefined; errors: readonly GraphQLFormattedError[] | undefined }> {
+  const response = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query: print(document), variables }),
+  });
+  const body = (await response.json()) as { data?: TData | null; errors?: GraphQLFormattedError[] };
+  return { status: response.status, data: body.data, errors: body.errors };
+}
+
+/** An SDK client of the test's own, on the embedded emulator of `app`. */
+function sdkFor(app: App): CognitoIdentityProviderClient {
+  if (!app.embedded) throw new Error('not the embedded default');
+  return createCognitoClient({ region: 'local', endpoint: app.embedded.emulator.endpoint, timeoutMs: 5_000 });
+}
+
+const attributesOf = async (sdk: CognitoIdentityProviderClient, userPoolId: string, username: string) => {
+  const user = await sdk.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
+  return Object.fromEntries((user.UserAttributes ?? []).map((a) => [a.Name, a.Value]));
+};
+
+const WRITERS = Array.from({ length: 50 }, (_, i) => `writer-${String(i).padStart(2, '0')}`);
+
+let dataDir: string;
+let app: App;
+let sdk: CognitoIdentityProviderClient;
+const logLines: string[] = [];
+
+/** The embedded default exactly as `main` builds it, logging into `logLines`. */
+async function startEmbedded(): Promise<App> {
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
+  const started = await buildApp(loadConfig({ DATA_DIR: dataDir, PORT: '0' }), { logger });
+  await started.start();
+  return started;
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'embedded-test-'));
+  app = await startEmbedded();
+  sdk = sdkFor(app);
+});
+afterAll(async () => {
+  sdk?.destroy();
+  await app?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('the embedded default', () => {
+  it('should listen on 127.0.0.1 with a demo pool in DATA_DIR', () => {
+    expect(app.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(app.embedded?.demo.userPoolId).toMatch(/^local_/);
+    expect(existsSync(join(dataDir, 'cognito-local.sqlite'))).toBe(true);
+  });
+
+  it('should serve GraphiQL at /graphql with a working Bearer token of alice', async () => {
+    const response = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await response.text();
+    const token = /Bearer (ey[\w-]+\.[\w-]+\.[\w-]+)/.exec(html)?.[1];
+    expect(token, 'a Bearer token in the GraphiQL page').toBeDefined();
+    expect(claimsOf(token!)).toMatchObject({ username: 'alice', token_use: 'access', 'cognito:groups': ['admin'] });
+
+    const { data, errors } = await post(app, EmbeddedMe, {}, token);
+    expect(errors).toBeUndefined();
+    expect(data?.me).toEqual({ username: 'alice', userPoolId: app.embedded?.demo.userPoolId, plan: 'pro' });
+  });
+
+  it('should answer /health and /ready with 200', async () => {
+    expect((await fetch(`${app.url}/health`)).status).toBe(200);
+    expect((await fetch(`${app.url}/ready`)).status).toBe(200);
+  });
+
+  it("should answer me with the demo user's attributes", async () => {
+    const bob = await app.embedded!.tokens.tokenFor('bob');
+    const { data, errors } = await post(app, EmbeddedMe, {}, bob);
+    expect(errors).toBeUndefined();
+    expect(data?.me).toEqual({ username: 'bob', userPoolId: app.embedded?.demo.userPoolId, plan: 'free' });
+    const unauthenticated = await post(app, EmbeddedMe, {});
+    expect(codes(unauthenticated.errors)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it("should print each verification code in the service's log", async () => {
+    const bob = await app.embedded!.tokens.tokenFor('bob');
+    const before = logLines.length;
+    const { data, errors } = await post(app, EmbeddedRequestCode, { attributeName: 'email' }, bob);
+    expect(errors).toBeUndefined();
+    expect(data?.requestAttributeVerificationCode.codeDelivery).toEqual({ attributeName: 'email', deliveryMedium: 'EMAIL' });
+
+    const sent = app.embedded!.emulator.mailbox.latest('bob');
+    expect(sent?.code).toMatch(/^\d{6}$/);
+    const messages = logLines.slice(before).map((line) => (JSON.parse(line) as { msg: string }).msg);
+    const line = messages.find((m) => m.startsWith('mailbox: verification code'));
+    expect(line, JSON.stringify(messages)).toBeDefined();
+    expect(line).toContain(`mailbox: verification code ${sent!.code} for bob`);
+  });
+});
+
+describe('the lossless store', () => {
+  it('should keep all 50 concurrent writes, the demo pool and every other pool across a restart on the same DATA_DIR', { timeout: 120_000 }, async () => {
+    const demo = app.embedded!.demo;
+    // Another pool in the same store, which a corrupt file would empty on the next start.
+    const { UserPool: other } = await sdk.send(new CreateUserPoolCommand({ PoolName: 'other' }));
+    const otherPoolId = other!.Id!;
+    await sdk.send(new AdminCreateUserCommand({ UserPoolId: otherPoolId, Username: 'carol', MessageAction: 'SUPPRESS' }));
+    for (const username of WRITERS) {
+      await sdk.send(new AdminCreateUserCommand({ UserPoolId: demo.userPoolId, Username: username, MessageAction: 'SUPPRESS' }));
+    }
+    const subsBefore = {
+      alice: (await attributesOf(sdk, demo.userPoolId, 'alice')).sub,
+      bob: (await attributesOf(sdk, demo.userPoolId, 'bob')).sub,
+    };
+
+    // 50 admin writes and one user's own write, all at once, through the service over HTTP.
+    const alice = await app.embedded!.tokens.tokenFor('alice');
+    const bob = await app.embedded!.tokens.tokenFor('bob');
+    const [mine, ...results] = await Promise.all([
+      post(app, EmbeddedUpdateMine, { attributes: [{ name: 'custom:plan', value: 'enterprise' }, { name: 'custom:newsletter', value: 'true' }] }, bob),
+      ...WRITERS.map((username, i) =>
+        post(
+          app,
+          EmbeddedAdminUpdate,
+          { username, attributes: [{ name: 'custom:plan', value: `plan-${i}` }, { name: 'custom:seats', value: String(i + 1) }] },
+          alice,
+        ),
+      ),
+    ]);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data?.updateMyAttributes.user).toEqual({ username: 'bob', plan: 'enterprise', newsletter: 'true' });
+    results.forEach((result, i) => {
+      expect(result.errors, WRITERS[i]).toBeUndefined();
+      expect(result.data?.adminUpdateUserAttributes.user).toEqual({ username: WRITERS[i], plan: `plan-${i}`, seats: String(i + 1) });
+    });
+
+    // Stop; the SQLite file must be whole.
+    sdk.destroy();
+    await app.stop();
+    const file = new Database(join(dataDir, 'cognito-local.sqlite'), { readonly: true });
+    try {
+      expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      file.close();
+    }
+
+    // A new process on the same DATA_DIR.
+    app = await startEmbedded();
+    sdk = sdkFor(app);
+    expect(app.embedded?.demo).toEqual(demo);
+    const { UserPools = [] } = await sdk.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+    expect(UserPools.map((p) => p.Name).sort()).toEqual(['demo', 'other']);
+
+    // Not seeded again: the demo users are the same users, with bob's own write.
+    expect((await attributesOf(sdk, demo.userPoolId, 'alice')).sub).toBe(subsBefore.alice);
+    const bobNow = await attributesOf(sdk, demo.userPoolId, 'bob');
+    expect(bobNow).toMatchObject({ sub: subsBefore.bob, 'custom:plan': 'enterprise', 'custom:newsletter': 'true' });
+
+    // Every admin write is in Cognito's own state...
+    for (const [i, username] of WRITERS.entries()) {
+      expect(await attributesOf(sdk, demo.userPoolId, username), username).toMatchObject({ 'custom:plan': `plan-${i}`, 'custom:seats': String(i + 1) });
+    }
+    // ...and the restarted service reads them back (with tokens of the new emulator).
+    const aliceAgain = await app.embedded!.tokens.tokenFor('alice');
+    const { data, errors } = await post(app, EmbeddedUsers, { usernames: [...WRITERS] }, aliceAgain);
+    expect(errors).toBeUndefined();
+    expect(data?.users).toEqual(WRITERS.map((username, i) => ({ username, plan: `plan-${i}`, seats: String(i + 1) })));
+
+    // The other pool was not emptied.
+    const { Users: otherUsers = [] } = await sdk.send(new ListUsersCommand({ UserPoolId: otherPoolId }));
+    expect(otherUsers.map((u) => u.Username)).toEqual(['carol']);
+  });
+});
