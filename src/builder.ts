@@ -28,6 +28,8 @@ export const builder = new SchemaBuilder<BuilderTypes>({
   plugins: [ScopeAuthPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
+    // Check scopes when a subscription starts, not only on each event.
+    authorizeOnSubscribe: true,
     authScopes: (context) => ({
       authenticated: context.caller !== null,
       admin: context.caller?.isAdmin === true,

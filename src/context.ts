@@ -5,6 +5,8 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { GraphQLError } from 'graphql';
 import type { Caller, TokenVerifier } from './auth/verifier.js';
+import type { ChangeFeed } from './changes/feed.js';
+import type { ClientAttributes } from './cognito/clients.js';
 import { createLoaders, type Loaders, type PoolCache } from './cognito/loaders.js';
 import { ErrorCode, fail, isExpected } from './errors.js';
 
@@ -22,7 +24,13 @@ export interface Services {
   verifier: TokenVerifier;
   pools: PoolPolicy;
   poolCache: PoolCache;
+  /** Which attributes each app client may read (for subscription events). */
+  clientAttributes: ClientAttributes;
+  /** Where attribute changes are published and subscribed to. */
+  changes: ChangeFeed;
   maxConcurrency: number;
+  /** Aborted when the service stops: open subscriptions complete. */
+  shutdown: AbortSignal;
 }
 
 /** The per-request context every resolver receives. */
@@ -37,34 +45,35 @@ export interface Context {
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+/** Who a request says it is: an `Authorization` value to verify, or a caller verified already (a WebSocket's `onConnect`). */
+export type Credentials = { authorization: string | null | undefined } | { caller: Caller };
+
 /**
- * Verifies the `Authorization` value (if any) and builds a fresh context.
+ * Verifies an `Authorization` value: the caller, or why there is none.
  * Never throws for a bad token: fields that need a caller answer
  * UNAUTHENTICATED, so a public field would still work.
  */
-export async function createContext(authorization: string | null | undefined, services: Services): Promise<Context> {
-  let caller: Caller | null = null;
-  let authError: GraphQLError | null = null;
-  const value = authorization?.trim();
-  if (value) {
-    const token = BEARER.exec(value)?.[1];
-    if (!token) {
-      authError = fail(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <access token>".');
-    } else {
-      try {
-        caller = await services.verifier.verify(token);
-      } catch (error) {
-        if (!isExpected(error)) throw error;
-        authError = error;
-      }
-    }
+export async function authenticate(
+  authorization: string | null | undefined,
+  verifier: TokenVerifier,
+): Promise<{ caller: Caller | null; authError: GraphQLError | null }> {
+  const value = typeof authorization === 'string' ? authorization.trim() : '';
+  if (!value) return { caller: null, authError: null };
+  const token = BEARER.exec(value)?.[1];
+  if (!token) return { caller: null, authError: fail(ErrorCode.UNAUTHENTICATED, 'The Authorization value must be "Bearer <access token>".') };
+  try {
+    return { caller: await verifier.verify(token), authError: null };
+  } catch (error) {
+    if (!isExpected(error)) throw error;
+    return { caller: null, authError: error };
   }
-  return {
-    caller,
-    authError,
-    loaders: createLoaders(services),
-    services,
-  };
+}
+
+/** Builds a fresh context (new DataLoaders) for one request or one subscription. */
+export async function createContext(credentials: Credentials, services: Services): Promise<Context> {
+  const { caller, authError } =
+    'caller' in credentials ? { caller: credentials.caller, authError: null } : await authenticate(credentials.authorization, services.verifier);
+  return { caller, authError, loaders: createLoaders(services), services };
 }
 
 /**

@@ -14,6 +14,7 @@ import DataLoader from 'dataloader';
 import pMap from 'p-map';
 import { fromCognito } from '../errors.js';
 import { fromDescribeUserPool, type UserPoolRecord } from './pools.js';
+import type { TtlCache } from './ttl-cache.js';
 import { fromAdminGetUser, fromGetUser, type UserRecord } from './users.js';
 
 /** A user of a pool, as administrators name them. */
@@ -40,31 +41,9 @@ export interface Loaders {
 
 /**
  * Pool schemas change rarely and are read by every write (for validation), so
- * they are kept across requests for `ttlMs`; `addCustomAttributes` invalidates
- * its pool at once.
+ * they are kept across requests; `addCustomAttributes` invalidates its pool at once.
  */
-export class PoolCache {
-  readonly #entries = new Map<string, { value: Promise<UserPoolRecord>; expiresAt: number }>();
-
-  constructor(readonly ttlMs: number) {}
-
-  /** The cached schema of `poolId`, or `load()`'s while none is fresh. A failed load is not kept. */
-  get(poolId: string, load: () => Promise<UserPoolRecord>): Promise<UserPoolRecord> {
-    const hit = this.#entries.get(poolId);
-    if (hit && hit.expiresAt > Date.now()) return hit.value;
-    const value = load();
-    if (this.ttlMs > 0) {
-      this.#entries.set(poolId, { value, expiresAt: Date.now() + this.ttlMs });
-      value.catch(() => this.#entries.delete(poolId));
-    }
-    return value;
-  }
-
-  /** Forgets a pool's schema, so the next read asks Cognito. */
-  invalidate(poolId: string): void {
-    this.#entries.delete(poolId);
-  }
-}
+export type PoolCache = TtlCache<UserPoolRecord>;
 
 /** What the loaders need from outside the request. */
 export interface LoaderDeps {

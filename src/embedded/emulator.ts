@@ -55,7 +55,10 @@ export interface EmulatorOptions {
 
 /** Starts cognito-local on its pools in `dataDir` (none on first start). */
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
-  const logger = options.logger.child({ component: 'cognito-local' }, { level: 'warn' });
+  // The emulator logs every exception it answers (an unknown user, say) as a
+  // warning; the service maps those itself, so only its errors are worth a line.
+  const quietest = options.logger.levels.values[options.logger.level] ?? 0;
+  const logger = options.logger.child({ component: 'cognito-local' }, { level: quietest > 50 ? options.logger.level : 'error' });
   const ctx = { logger };
   const store = new SqliteDataStoreFactory(join(options.dataDir, 'cognito-local.sqlite'));
   const clock = new DateClock();

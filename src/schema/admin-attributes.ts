@@ -16,6 +16,7 @@ import {
   checkUsername,
 } from '../validation.js';
 import { AttributeInput, ClientMetadataEntry, toClientMetadata } from './my-attributes.js';
+import { publishChange } from './attribute-changes.js';
 import { User } from './user.js';
 
 const noSuchUser = (key: UserKey) => fail(ErrorCode.NOT_FOUND, `User "${key.username}" does not exist in user pool ${key.userPoolId}.`);
@@ -88,6 +89,7 @@ builder.mutationFields((t) => ({
           }),
         ),
       );
+      publishChange(context, { user, updated: input.attributes, source: 'ADMIN' });
       return { user };
     },
   }),
@@ -106,6 +108,7 @@ builder.mutationFields((t) => ({
           new AdminDeleteUserAttributesCommand({ UserPoolId: key.userPoolId, Username: key.username, UserAttributeNames: input.names }),
         ),
       );
+      publishChange(context, { user, deleted: input.names, source: 'ADMIN' });
       return { user };
     },
   }),

@@ -8,9 +8,11 @@ import './user.js';
 import './my-attributes.js';
 import './admin-attributes.js';
 import './user-pool.js';
+import './attribute-changes.js';
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});
 
 /** The executable schema of the service. */
 export const schema = builder.toSchema({ sortSchema: false });

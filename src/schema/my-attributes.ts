@@ -21,6 +21,7 @@ import {
   checkDeleteAgainstSchema,
   checkUpdateAgainstSchema,
 } from '../validation.js';
+import { publishChange, type ChangeInput } from './attribute-changes.js';
 import { User } from './user.js';
 
 /** `AttributeInput`: a name and the value to set. */
@@ -94,11 +95,20 @@ const toCodeDelivery = (d: CodeDeliveryDetailsType): CodeDelivery => {
   };
 };
 
-/** Reads the caller again after a change, so the payload shows it. */
-async function reloadMe(context: Context): Promise<UserRecord> {
+/**
+ * After a change Cognito accepted: reads the caller again (GetUser, so the
+ * payload shows what the user may see) and, in parallel, the full user
+ * (AdminGetUser) for the published event, which every subscriber's view is
+ * cut from without another call.
+ */
+async function afterChange(context: Context, change: Pick<ChangeInput, 'updated' | 'deleted'>): Promise<UserRecord> {
   const key = callerKey(context);
+  const userKey = { userPoolId: key.userPoolId, username: context.caller!.username };
   context.loaders.me.clear(key);
-  return context.loaders.me.load(key);
+  context.loaders.user.clear(userKey);
+  const [me, full] = await Promise.all([context.loaders.me.load(key), context.loaders.user.load(userKey).catch(() => null)]);
+  publishChange(context, { ...change, user: full ?? me, source: 'SELF' });
+  return me;
 }
 
 const UpdateMyAttributesInput = builder.inputType('UpdateMyAttributesInput', {
@@ -182,7 +192,7 @@ builder.mutationFields((t) => ({
           }),
         ),
       );
-      return { user: await reloadMe(context), codeDeliveries: (output.CodeDeliveryDetailsList ?? []).map(toCodeDelivery) };
+      return { user: await afterChange(context, { updated: input.attributes }), codeDeliveries: (output.CodeDeliveryDetailsList ?? []).map(toCodeDelivery) };
     },
   }),
   deleteMyAttributes: t.field({
@@ -197,7 +207,7 @@ builder.mutationFields((t) => ({
       await cognitoCall('user', () =>
         context.services.cognito.send(new DeleteUserAttributesCommand({ AccessToken: accessToken, UserAttributeNames: input.names })),
       );
-      return { user: await reloadMe(context) };
+      return { user: await afterChange(context, { deleted: input.names }) };
     },
   }),
   requestAttributeVerificationCode: t.field({
@@ -246,7 +256,7 @@ builder.mutationFields((t) => ({
           new VerifyUserAttributeCommand({ AccessToken: accessToken, AttributeName: input.attributeName, Code: input.code }),
         ),
       );
-      return { user: await reloadMe(context) };
+      return { user: await afterChange(context, { updated: [{ name: `${input.attributeName}_verified`, value: 'true' }] }) };
     },
   }),
 }));

@@ -1,0 +1,174 @@
+/**
+ * The feed of attribute changes: every change made through the service is
+ * published once, after Cognito accepted it, on two topics — the user's
+ * (`user:<pool>:<sub>`) and the pool's (`pool:<pool>`). One process uses an
+ * in-memory event target; with `REDIS_URL`, `@graphql-yoga/redis-event-target`
+ * carries events between instances, so a subscriber on any instance receives
+ * a change made on any other exactly once.
+ */
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub, Repeater, type PubSubEventTarget } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { UserAttribute, UserRecord } from '../cognito/users.js';
+
+/** Who made a change. */
+export type ChangeSource = 'SELF' | 'ADMIN';
+
+/**
+ * A change as it travels between instances: plain JSON (dates as ISO
+ * strings), carrying the administrator's view of the user after the change,
+ * so fan-out needs no Cognito call per subscriber.
+ */
+export interface AttributeChangeEvent {
+  userPoolId: string;
+  username: string;
+  sub: string;
+  /** The user after the change, as AdminGetUser shows them. */
+  user: Omit<UserRecord, 'admin'> & {
+    admin?: { status: string; enabled: boolean; createdAt: string | null; updatedAt: string | null };
+  };
+  updated: UserAttribute[];
+  deleted: string[];
+  source: ChangeSource;
+  /** ISO-8601. */
+  occurredAt: string;
+}
+
+type Topics = {
+  /** id: `<pool>:<sub>` */
+  user: [id: string, event: AttributeChangeEvent];
+  /** id: the pool id */
+  pool: [id: string, event: AttributeChangeEvent];
+};
+
+/** Publishes and subscribes to attribute changes. */
+export interface ChangeFeed {
+  /** Publishes one change to its user's and its pool's subscribers, on every instance. */
+  publish(event: AttributeChangeEvent): void;
+  /** Every change of one user. */
+  subscribeUser(userPoolId: string, sub: string): AsyncIterable<AttributeChangeEvent>;
+  /** Every change in one pool. */
+  subscribePool(userPoolId: string): AsyncIterable<AttributeChangeEvent>;
+  /** False while the shared transport (Redis) is unreachable. */
+  isHealthy(): boolean;
+  close(): Promise<void>;
+}
+
+/** Turns a record into the event's JSON shape. */
+export function toEventUser(user: UserRecord): AttributeChangeEvent['user'] {
+  const { admin, ...rest } = user;
+  if (!admin) return rest;
+  return {
+    ...rest,
+    admin: {
+      status: admin.status,
+      enabled: admin.enabled,
+      createdAt: admin.createdAt?.toISOString() ?? null,
+      updatedAt: admin.updatedAt?.toISOString() ?? null,
+    },
+  };
+}
+
+/** Turns the event's JSON shape back into a record. */
+export function fromEventUser(user: AttributeChangeEvent['user']): UserRecord {
+  const { admin, ...rest } = user;
+  if (!admin) return rest;
+  return {
+    ...rest,
+    admin: {
+      status: admin.status,
+      enabled: admin.enabled,
+      createdAt: admin.createdAt ? new Date(admin.createdAt) : null,
+      updatedAt: admin.updatedAt ? new Date(admin.updatedAt) : null,
+    },
+  };
+}
+
+/** The transport under the pubsub: in-memory by default, or Redis. */
+interface Transport {
+  eventTarget?: PubSubEventTarget<Topics>;
+  isHealthy(): boolean;
+  close(): Promise<void>;
+}
+
+function redisTransport(redisUrl: string, parent: Logger): Transport {
+  const logger = parent.child({ component: 'redis' });
+  const connect = (role: string) => {
+    const client = new Redis(redisUrl, { maxRetriesPerRequest: 20 });
+    client.on('error', (error: Error) => logger.warn({ role, err: { message: error.message } }, 'redis connection problem'));
+    return client;
+  };
+  const publishClient = connect('publish');
+  const subscribeClient = connect('subscribe');
+  // A publish while Redis is away waits in ioredis' offline queue and is sent
+  // when it returns; after the retries it fails, and that must not crash the
+  // process or a mutation: the change itself is already in Cognito.
+  const safePublisher = {
+    publish: (channel: string, message: string) =>
+      publishClient.publish(channel, message).catch((error: Error) => {
+        logger.error({ channel, err: { message: error.message } }, 'an attribute change could not be published');
+        return 0;
+      }),
+  } as unknown as Redis;
+  return {
+    eventTarget: createRedisEventTarget({ publishClient: safePublisher, subscribeClient }) as PubSubEventTarget<Topics>,
+    isHealthy: () => publishClient.status === 'ready' && subscribeClient.status === 'ready',
+    async close() {
+      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    },
+  };
+}
+
+/** Creates the feed: in-memory without `redisUrl`, through Redis with it. */
+export function createChangeFeed(options: { redisUrl?: string; logger: Logger }): ChangeFeed {
+  const transport: Transport = options.redisUrl
+    ? redisTransport(options.redisUrl, options.logger)
+    : { isHealthy: () => true, close: async () => {} };
+  const pubsub = createPubSub<Topics>(transport.eventTarget ? { eventTarget: transport.eventTarget } : {});
+  return {
+    publish(event) {
+      pubsub.publish('user', `${event.userPoolId}:${event.sub}`, event);
+      pubsub.publish('pool', event.userPoolId, event);
+    },
+    subscribeUser: (pool, sub) => pubsub.subscribe('user', `${pool}:${sub}`),
+    subscribePool: (pool) => pubsub.subscribe('pool', pool),
+    isHealthy: () => transport.isHealthy(),
+    close: () => transport.close(),
+  };
+}
+
+/** The longest delay `setTimeout` takes (about 24.8 days). */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/**
+ * Passes `source` through until `expiresAt`, then ends it with `error()`: a
+ * subscription lives no longer than the token that opened it. It completes
+ * when `signal` aborts (the service stops). Ending the result (the client
+ * unsubscribes) ends `source` too, at once, even while no event is pending.
+ */
+export function untilExpired<T>(
+  source: AsyncIterable<T>,
+  options: { expiresAt: Date; error: () => Error; signal: AbortSignal },
+): AsyncIterable<T> {
+  return new Repeater<T>(async (push, stop) => {
+    const iterator = source[Symbol.asyncIterator]();
+    const timer = setTimeout(() => stop(options.error()), Math.min(Math.max(0, options.expiresAt.getTime() - Date.now()), MAX_TIMEOUT_MS));
+    const onAbort = () => stop();
+    options.signal.addEventListener('abort', onAbort, { once: true });
+    if (options.signal.aborted) stop();
+    void stop.then(() => {
+      clearTimeout(timer);
+      options.signal.removeEventListener('abort', onAbort);
+      void iterator.return?.();
+    });
+    for (;;) {
+      const next = await Promise.race([iterator.next(), stop]);
+      if (!next || next.done) break;
+      await push(next.value);
+    }
+    stop();
+  });
+}
