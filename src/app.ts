@@ -6,6 +6,7 @@
 import { DescribeUserPoolCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, maskError, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
 import { createTokenVerifier } from './auth/verifier.js';
@@ -115,7 +116,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     schema,
     context: ({ request, caller }) =>
       createContext(caller ? { caller } : { authorization: request.headers.get('authorization') }, services),
-    graphiql: embedded ? createGraphiQLOptions(embedded.tokens) : { subscriptionsProtocol: 'WS' },
+    graphiql: embedded ? createGraphiQLOptions(embedded.tokens) : true,
+    // GraphiQL's assets served from this package, not a CDN: it works offline.
+    renderGraphiQL,
     logging: logger,
     maskedErrors: {
       maskError(error, message) {
