@@ -4,6 +4,7 @@
  * inside (the Cognito client, the embedded emulator and its demo pool).
  */
 import { DescribeUserPoolCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -92,6 +93,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const target = await connectCognito(config, deps, logger);
   const { cognito, endpoint, embedded } = target;
   const shutdown = new AbortController();
+  // Every open subscription listens for the shutdown: many listeners, no leak.
+  setMaxListeners(0, shutdown.signal);
 
   const services: Services = {
     cognito,

@@ -39,6 +39,8 @@ export interface Context {
   caller: Caller | null;
   /** Why there is no caller when a token was sent but failed verification. */
   authError: GraphQLError | null;
+  /** The operation came over a WebSocket, whose own timer closes it (4403) when the token expires. */
+  viaSocket: boolean;
   loaders: Loaders;
   services: Services;
 }
@@ -73,7 +75,7 @@ export async function authenticate(
 export async function createContext(credentials: Credentials, services: Services): Promise<Context> {
   const { caller, authError } =
     'caller' in credentials ? { caller: credentials.caller, authError: null } : await authenticate(credentials.authorization, services.verifier);
-  return { caller, authError, loaders: createLoaders(services), services };
+  return { caller, authError, viaSocket: 'caller' in credentials, loaders: createLoaders(services), services };
 }
 
 /**

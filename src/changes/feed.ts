@@ -6,6 +6,7 @@
  * carries events between instances, so a subscriber on any instance receives
  * a change made on any other exactly once.
  */
+import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, Repeater, type PubSubEventTarget } from 'graphql-yoga';
 import { Redis } from 'ioredis';
@@ -92,6 +93,9 @@ interface Transport {
   close(): Promise<void>;
 }
 
+/** How long closing waits for Redis to acknowledge QUIT. */
+const QUIT_WAIT_MS = 1_000;
+
 function redisTransport(redisUrl: string, parent: Logger): Transport {
   const logger = parent.child({ component: 'redis' });
   const connect = (role: string) => {
@@ -111,11 +115,30 @@ function redisTransport(redisUrl: string, parent: Logger): Transport {
         return 0;
       }),
   } as unknown as Redis;
+  // SUBSCRIBE/UNSUBSCRIBE are fired and forgotten by the event target: while
+  // Redis is away they fail after the retries, which must neither be an
+  // unhandled rejection nor lose the subscription (ioredis re-subscribes only
+  // channels whose SUBSCRIBE succeeded). So every wanted channel is kept, and
+  // all are subscribed again whenever the connection is ready.
+  const wanted = new Set<string>();
+  const settle = (what: string, promise: Promise<unknown>) =>
+    promise.catch((error: Error) => logger.warn({ err: { message: error.message } }, `redis ${what} failed; retried when Redis is back`));
+  subscribeClient.on('ready', () => {
+    if (wanted.size > 0) void settle('subscribe', subscribeClient.subscribe(...wanted));
+  });
+  const safeSubscriber = {
+    on: (event: string, listener: (...args: unknown[]) => void) => subscribeClient.on(event, listener),
+    subscribe: (channel: string) => (wanted.add(channel), settle('subscribe', subscribeClient.subscribe(channel))),
+    unsubscribe: (channel: string) => (wanted.delete(channel), settle('unsubscribe', subscribeClient.unsubscribe(channel))),
+  } as unknown as Redis;
   return {
-    eventTarget: createRedisEventTarget({ publishClient: safePublisher, subscribeClient }) as PubSubEventTarget<Topics>,
+    eventTarget: createRedisEventTarget({ publishClient: safePublisher, subscribeClient: safeSubscriber }) as PubSubEventTarget<Topics>,
     isHealthy: () => publishClient.status === 'ready' && subscribeClient.status === 'ready',
     async close() {
-      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+      // QUIT waits behind queued commands, which wait for Redis: during an
+      // outage that is the whole retry budget. Only QUIT a live connection, briefly.
+      const quit = (client: Redis) => (client.status === 'ready' ? client.quit().catch(() => undefined) : undefined);
+      await Promise.race([Promise.all([quit(publishClient), quit(subscribeClient)]), new Promise((resolve) => setTimeout(resolve, QUIT_WAIT_MS).unref())]);
       publishClient.disconnect();
       subscribeClient.disconnect();
     },
@@ -124,9 +147,15 @@ function redisTransport(redisUrl: string, parent: Logger): Transport {
 
 /** Creates the feed: in-memory without `redisUrl`, through Redis with it. */
 export function createChangeFeed(options: { redisUrl?: string; logger: Logger }): ChangeFeed {
-  const transport: Transport = options.redisUrl
-    ? redisTransport(options.redisUrl, options.logger)
-    : { isHealthy: () => true, close: async () => {} };
+  let transport: Transport;
+  if (options.redisUrl) {
+    transport = redisTransport(options.redisUrl, options.logger);
+  } else {
+    // One listener per subscriber of a topic is expected, not a leak.
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    transport = { eventTarget: eventTarget as PubSubEventTarget<Topics>, isHealthy: () => true, close: async () => {} };
+  }
   const pubsub = createPubSub<Topics>(transport.eventTarget ? { eventTarget: transport.eventTarget } : {});
   return {
     publish(event) {

@@ -84,12 +84,18 @@ function viewFor(event: AttributeChangeEvent, readable: ReadableAttributes | 'al
   return { ...base, user: { ...userView, attributes: user.attributes.filter((a) => visible(a.name)) }, updated, deleted };
 }
 
+/** How much later than the socket a WebSocket subscription's own expiry fires. */
+const SOCKET_EXPIRY_GRACE_MS = 1_000;
+
 /** Ends the stream when the subscriber's token expires, and maps events to what the subscriber may see. */
 function stream(context: Context, source: AsyncIterable<AttributeChangeEvent>, readable: ReadableAttributes | 'all'): AsyncIterable<ChangeView> {
   const caller = context.caller;
   if (!caller) throw fail(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".');
+  // On a WebSocket the socket's own timer ends everything with 4403 at expiry;
+  // the stream's timer is the backstop, so it must not beat the socket's.
+  const expiresAt = new Date(caller.expiresAt.getTime() + (context.viaSocket ? SOCKET_EXPIRY_GRACE_MS : 0));
   const expiring = untilExpired(source, {
-    expiresAt: caller.expiresAt,
+    expiresAt,
     error: () => fail(ErrorCode.UNAUTHENTICATED, 'The access token expired; subscribe again with a fresh one.'),
     signal: context.services.shutdown,
   });

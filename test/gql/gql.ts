@@ -43,6 +43,23 @@ type Documents = {
     "\n  query AdminUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.AdminUserDocument,
     "\n  query Users($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": typeof types.UsersDocument,
     "\n  query Pool($id: ID) {\n    userPool(id: $id) {\n      id\n      name\n      attributes {\n        name\n        dataType\n        custom\n        mutable\n        required\n        developerOnly\n        minLength\n        maxLength\n        minValue\n        maxValue\n      }\n      customAttributes {\n        name\n      }\n    }\n  }\n": typeof types.PoolDocument,
+    "\n  subscription RedisMyChanges {\n    myAttributesChanged {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n    }\n  }\n": typeof types.RedisMyChangesDocument,
+    "\n  subscription RedisPoolChanges {\n    userPoolAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n      source\n    }\n  }\n": typeof types.RedisPoolChangesDocument,
+    "\n  mutation RedisUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.RedisUpdateMineDocument,
+    "\n  mutation RedisAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.RedisAdminUpdateDocument,
+    "\n  query RedisMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": typeof types.RedisMeDocument,
+    "\n  subscription ShutdownMyChanges {\n    myAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ShutdownMyChangesDocument,
+    "\n  mutation ShutdownUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.ShutdownUpdateMineDocument,
+    "\n  subscription SubsMine {\n    myAttributesChanged {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n": typeof types.SubsMineDocument,
+    "\n  subscription SubsMineStatus {\n    myAttributesChanged {\n      user {\n        username\n        status\n      }\n      source\n    }\n  }\n": typeof types.SubsMineStatusDocument,
+    "\n  subscription SubsUser($username: String!, $userPoolId: ID) {\n    userAttributesChanged(username: $username, userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n": typeof types.SubsUserDocument,
+    "\n  subscription SubsPool($userPoolId: ID) {\n    userPoolAttributesChanged(userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n": typeof types.SubsPoolDocument,
+    "\n  mutation SubsUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.SubsUpdateMineDocument,
+    "\n  mutation SubsDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.SubsDeleteMineDocument,
+    "\n  mutation SubsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n": typeof types.SubsRequestCodeDocument,
+    "\n  mutation SubsVerifyMine($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.SubsVerifyMineDocument,
+    "\n  mutation SubsAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.SubsAdminUpdateDocument,
+    "\n  mutation SubsAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.SubsAdminDeleteDocument,
 };
 const documents: Documents = {
     "\n  mutation AdmAttrUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n        createdAt\n        updatedAt\n      }\n    }\n  }\n": types.AdmAttrUpdateDocument,
@@ -74,6 +91,23 @@ const documents: Documents = {
     "\n  query AdminUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n": types.AdminUserDocument,
     "\n  query Users($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": types.UsersDocument,
     "\n  query Pool($id: ID) {\n    userPool(id: $id) {\n      id\n      name\n      attributes {\n        name\n        dataType\n        custom\n        mutable\n        required\n        developerOnly\n        minLength\n        maxLength\n        minValue\n        maxValue\n      }\n      customAttributes {\n        name\n      }\n    }\n  }\n": types.PoolDocument,
+    "\n  subscription RedisMyChanges {\n    myAttributesChanged {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n    }\n  }\n": types.RedisMyChangesDocument,
+    "\n  subscription RedisPoolChanges {\n    userPoolAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n      source\n    }\n  }\n": types.RedisPoolChangesDocument,
+    "\n  mutation RedisUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.RedisUpdateMineDocument,
+    "\n  mutation RedisAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.RedisAdminUpdateDocument,
+    "\n  query RedisMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": types.RedisMeDocument,
+    "\n  subscription ShutdownMyChanges {\n    myAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.ShutdownMyChangesDocument,
+    "\n  mutation ShutdownUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.ShutdownUpdateMineDocument,
+    "\n  subscription SubsMine {\n    myAttributesChanged {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n": types.SubsMineDocument,
+    "\n  subscription SubsMineStatus {\n    myAttributesChanged {\n      user {\n        username\n        status\n      }\n      source\n    }\n  }\n": types.SubsMineStatusDocument,
+    "\n  subscription SubsUser($username: String!, $userPoolId: ID) {\n    userAttributesChanged(username: $username, userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n": types.SubsUserDocument,
+    "\n  subscription SubsPool($userPoolId: ID) {\n    userPoolAttributesChanged(userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n": types.SubsPoolDocument,
+    "\n  mutation SubsUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.SubsUpdateMineDocument,
+    "\n  mutation SubsDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.SubsDeleteMineDocument,
+    "\n  mutation SubsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n": types.SubsRequestCodeDocument,
+    "\n  mutation SubsVerifyMine($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.SubsVerifyMineDocument,
+    "\n  mutation SubsAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.SubsAdminUpdateDocument,
+    "\n  mutation SubsAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.SubsAdminDeleteDocument,
 };
 
 /**
@@ -206,6 +240,74 @@ export function graphql(source: "\n  query Users($usernames: [String!]!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Pool($id: ID) {\n    userPool(id: $id) {\n      id\n      name\n      attributes {\n        name\n        dataType\n        custom\n        mutable\n        required\n        developerOnly\n        minLength\n        maxLength\n        minValue\n        maxValue\n      }\n      customAttributes {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Pool($id: ID) {\n    userPool(id: $id) {\n      id\n      name\n      attributes {\n        name\n        dataType\n        custom\n        mutable\n        required\n        developerOnly\n        minLength\n        maxLength\n        minValue\n        maxValue\n      }\n      customAttributes {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RedisMyChanges {\n    myAttributesChanged {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n    }\n  }\n"): (typeof documents)["\n  subscription RedisMyChanges {\n    myAttributesChanged {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RedisPoolChanges {\n    userPoolAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n      source\n    }\n  }\n"): (typeof documents)["\n  subscription RedisPoolChanges {\n    userPoolAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n      source\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedisUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RedisUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedisAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RedisAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RedisMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"): (typeof documents)["\n  query RedisMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ShutdownMyChanges {\n    myAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ShutdownMyChanges {\n    myAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShutdownUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ShutdownUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SubsMine {\n    myAttributesChanged {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n"): (typeof documents)["\n  subscription SubsMine {\n    myAttributesChanged {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SubsMineStatus {\n    myAttributesChanged {\n      user {\n        username\n        status\n      }\n      source\n    }\n  }\n"): (typeof documents)["\n  subscription SubsMineStatus {\n    myAttributesChanged {\n      user {\n        username\n        status\n      }\n      source\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SubsUser($username: String!, $userPoolId: ID) {\n    userAttributesChanged(username: $username, userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n"): (typeof documents)["\n  subscription SubsUser($username: String!, $userPoolId: ID) {\n    userAttributesChanged(username: $username, userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SubsPool($userPoolId: ID) {\n    userPoolAttributesChanged(userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n"): (typeof documents)["\n  subscription SubsPool($userPoolId: ID) {\n    userPoolAttributesChanged(userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubsUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SubsUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubsDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SubsDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SubsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubsVerifyMine($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SubsVerifyMine($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubsAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SubsAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubsAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SubsAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
