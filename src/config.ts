@@ -52,6 +52,59 @@ export interface Config {
   poolCacheTtlMs: number;
   /** pino's level. @default 'info' */
   logLevel: string;
+  /** Cognito's quotas and the per-user limits, enforced before a call reaches Cognito. */
+  quotas: QuotaSettings;
+  /** Limits on what one HTTP request or GraphQL document may ask. */
+  requestLimits: RequestLimits;
+  /** Origins allowed by CORS; `null` allows none but the service's own (no CORS headers). */
+  corsOrigins: string[] | null;
+  /** Introspection queries allowed. @default true, false when NODE_ENV=production */
+  introspection: boolean;
+  /** GraphiQL served at the GraphQL endpoint. @default true, false when NODE_ENV=production */
+  graphiql: boolean;
+}
+
+/**
+ * Cognito's default quotas (per account and region, all pools) and its
+ * per-user limits, as requests per second unless said otherwise.
+ */
+export interface QuotaSettings {
+  /** GetUser, AdminGetUser. @default 120 */
+  userRead: number;
+  /** The five attribute writes and VerifyUserAttribute; not raisable at AWS. @default 25 */
+  userUpdate: number;
+  /** GetUserAttributeVerificationCode. @default 50 */
+  userResourceRead: number;
+  /** DescribeUserPool, DescribeUserPoolClient. @default 15 */
+  userPoolRead: number;
+  /** AddCustomAttributes. @default 15 */
+  addCustomAttributes: number;
+  /** Reads concerning one user. @default 10 */
+  perUserRead: number;
+  /** Writes concerning one user. @default 10 */
+  perUserWrite: number;
+  /** Verification codes sent to one user per hour. @default 5 */
+  codesPerUserPerHour: number;
+  /** How long a call over budget may wait for one before LIMIT_EXCEEDED, in ms. @default 250 */
+  maxWaitMs: number;
+}
+
+/** Bounds on one request. */
+export interface RequestLimits {
+  /** Bytes of a request body. @default 102_400 */
+  maxBodyBytes: number;
+  /** Operations in one batched request. @default 10 */
+  maxBatch: number;
+  /** Depth of a selection. @default 10 */
+  maxDepth: number;
+  /** Aliases in a document. @default 15 */
+  maxAliases: number;
+  /** Tokens in a document. @default 2_000 */
+  maxTokens: number;
+  /** Directives in a document. @default 20 */
+  maxDirectives: number;
+  /** The document's cost (graphql-armor's cost limit). @default 5_000 */
+  maxCost: number;
 }
 
 /** A setting that cannot be used; the message names the variable and what is wrong. */
@@ -138,6 +191,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     problems.push(`REDIS_URL=${JSON.stringify(redisUrl)} must start with redis:// or rediss://`);
   }
+  const production = env.NODE_ENV?.trim() === 'production';
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.trim().toLowerCase();
+    if (!raw) return fallback;
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    problems.push(`${name}=${JSON.stringify(raw)} must be true or false`);
+    return fallback;
+  };
+  const origins = list(env.CORS_ORIGINS);
+  for (const origin of origins) {
+    if (origin === '*') continue;
+    try {
+      const url = new URL(origin);
+      if (url.origin !== origin) throw new Error('not an origin');
+    } catch {
+      problems.push(`CORS_ORIGINS: ${JSON.stringify(origin)} is not an origin like https://app.example.com (or *)`);
+    }
+  }
+  const corsOrigins = origins.length > 0 ? origins : null;
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of fatal, error, warn, info, debug, trace, silent`);
@@ -153,6 +226,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cognitoTimeoutMs: int('COGNITO_TIMEOUT_MS', 5_000, 100, 120_000),
     poolCacheTtlMs: int('POOL_CACHE_TTL_MS', 30_000, 0, 86_400_000),
     logLevel,
+    quotas: {
+      userRead: int('QUOTA_USER_READ_PER_SECOND', 120, 1, 100_000),
+      userUpdate: int('QUOTA_USER_UPDATE_PER_SECOND', 25, 1, 100_000),
+      userResourceRead: int('QUOTA_USER_RESOURCE_READ_PER_SECOND', 50, 1, 100_000),
+      userPoolRead: int('QUOTA_USER_POOL_READ_PER_SECOND', 15, 1, 100_000),
+      addCustomAttributes: int('QUOTA_ADD_CUSTOM_ATTRIBUTES_PER_SECOND', 15, 1, 100_000),
+      perUserRead: int('QUOTA_PER_USER_READS_PER_SECOND', 10, 1, 100_000),
+      perUserWrite: int('QUOTA_PER_USER_WRITES_PER_SECOND', 10, 1, 100_000),
+      codesPerUserPerHour: int('QUOTA_CODES_PER_USER_PER_HOUR', 5, 1, 100_000),
+      maxWaitMs: int('QUOTA_MAX_WAIT_MS', 250, 0, 60_000),
+    },
+    requestLimits: {
+      maxBodyBytes: int('MAX_BODY_BYTES', 102_400, 1_024, 104_857_600),
+      maxBatch: int('MAX_BATCH', 10, 1, 1_000),
+      maxDepth: int('MAX_DEPTH', 10, 2, 100),
+      maxAliases: int('MAX_ALIASES', 15, 0, 1_000),
+      maxTokens: int('MAX_TOKENS', 2_000, 100, 100_000),
+      maxDirectives: int('MAX_DIRECTIVES', 20, 0, 1_000),
+      maxCost: int('MAX_COST', 5_000, 10, 1_000_000),
+    },
+    corsOrigins,
+    introspection: bool('GRAPHQL_INTROSPECTION', !production),
+    graphiql: bool('GRAPHIQL', !production),
     ...(redisUrl ? { redisUrl } : {}),
   };
   if (problems.length > 0) throw new ConfigError(problems);
