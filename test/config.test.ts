@@ -40,6 +40,21 @@ describe('loadConfig defaults', () => {
       cognitoTimeoutMs: 5_000,
       poolCacheTtlMs: 30_000,
       logLevel: 'info',
+      quotas: {
+        userRead: 120,
+        userUpdate: 25,
+        userResourceRead: 50,
+        userPoolRead: 15,
+        addCustomAttributes: 15,
+        perUserRead: 10,
+        perUserWrite: 10,
+        codesPerUserPerHour: 5,
+        maxWaitMs: 250,
+      },
+      requestLimits: { maxBodyBytes: 102_400, maxBatch: 10, maxDepth: 10, maxAliases: 15, maxTokens: 2_000, maxDirectives: 20, maxCost: 5_000 },
+      corsOrigins: null,
+      introspection: true,
+      graphiql: true,
     });
     expect(config.redisUrl).toBeUndefined();
   });
@@ -63,7 +78,7 @@ describe('loadConfig defaults', () => {
       POOL_CACHE_TTL_MS: '0',
       LOG_LEVEL: 'warn',
     });
-    expect(config).toEqual({
+    expect(config).toMatchObject({
       cognito: { mode: 'remote', defaultPoolId: POOL, poolIds: [POOL], region: 'eu-west-1' },
       clientIds: ['client1', 'client2'],
       adminGroup: 'operators',
@@ -75,6 +90,24 @@ describe('loadConfig defaults', () => {
       poolCacheTtlMs: 0,
       logLevel: 'warn',
     });
+  });
+
+  it('should turn introspection and GraphiQL off when NODE_ENV=production, unless explicitly enabled', () => {
+    expect(loadConfig({ NODE_ENV: 'production', COGNITO_USER_POOL_ID: POOL })).toMatchObject({ introspection: false, graphiql: false });
+    expect(loadConfig({ NODE_ENV: 'production', COGNITO_USER_POOL_ID: POOL, GRAPHQL_INTROSPECTION: 'true', GRAPHIQL: '1' })).toMatchObject({
+      introspection: true,
+      graphiql: true,
+    });
+    expect(() => loadConfig({ GRAPHIQL: 'maybe' })).toThrow(/GRAPHIQL="maybe" must be true or false/);
+  });
+
+  it('should accept CORS_ORIGINS as exact origins (or *) and refuse anything else', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:5173',
+    ]);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/path' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'app.example.com' })).toThrow(/CORS_ORIGINS/);
   });
 
   it('should derive the region from the pool id when AWS_REGION is unset, and prefer AWS_REGION when set', () => {
