@@ -10,6 +10,8 @@ const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
 /** Cognito's pattern for an app client id. */
 const CLIENT_ID = /^[\w+]+$/;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+/** A Redis key prefix for the quota counters. */
+const QUOTA_KEY_PREFIX = /^[\w.:-]{1,64}$/;
 
 /** Where Cognito lives and what the service may do there. */
 export type CognitoSettings =
@@ -87,6 +89,8 @@ export interface QuotaSettings {
   codesPerUserPerHour: number;
   /** How long a call over budget may wait for one before LIMIT_EXCEEDED, in ms. @default 250 */
   maxWaitMs: number;
+  /** Prefix of the counters' keys in Redis; instances spending one AWS account's quotas share it. @default 'cognito-quotas' */
+  keyPrefix: string;
 }
 
 /** Bounds on one request. */
@@ -211,6 +215,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   const corsOrigins = origins.length > 0 ? origins : null;
+  const quotaKeyPrefix = env.QUOTA_KEY_PREFIX?.trim() || 'cognito-quotas';
+  if (!QUOTA_KEY_PREFIX.test(quotaKeyPrefix)) {
+    problems.push(`QUOTA_KEY_PREFIX=${JSON.stringify(quotaKeyPrefix)} must be 1 to 64 letters, digits, "_", "-", "." or ":"`);
+  }
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of fatal, error, warn, info, debug, trace, silent`);
@@ -236,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perUserWrite: int('QUOTA_PER_USER_WRITES_PER_SECOND', 10, 1, 100_000),
       codesPerUserPerHour: int('QUOTA_CODES_PER_USER_PER_HOUR', 5, 1, 100_000),
       maxWaitMs: int('QUOTA_MAX_WAIT_MS', 250, 0, 60_000),
+      keyPrefix: quotaKeyPrefix,
     },
     requestLimits: {
       maxBodyBytes: int('MAX_BODY_BYTES', 102_400, 1_024, 104_857_600),
@@ -251,6 +260,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: bool('GRAPHIQL', !production),
     ...(redisUrl ? { redisUrl } : {}),
   };
+  // A call waits for its quota inside its Cognito deadline: a wait as long
+  // would turn every call over budget into a timeout.
+  if (config.quotas.maxWaitMs >= config.cognitoTimeoutMs) {
+    problems.push(`QUOTA_MAX_WAIT_MS=${config.quotas.maxWaitMs} must be less than COGNITO_TIMEOUT_MS=${config.cognitoTimeoutMs}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

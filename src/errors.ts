@@ -52,6 +52,9 @@ const MESSAGES: Record<ErrorCode, string> = {
   UPSTREAM_UNAVAILABLE: 'Cognito cannot be reached right now; try again later.',
 };
 
+/** What a client throttled by Cognito itself is told to wait, in seconds. */
+const THROTTLED_RETRY_AFTER_S = 1;
+
 const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** The contract code for a Cognito exception, or `undefined` when it is unexpected. */
@@ -91,6 +94,8 @@ export function codeForCognitoError(error: unknown, kind: CallKind): ErrorCode |
     case 'InternalErrorException':
     case 'TimeoutError':
     case 'AbortError':
+    // src/cognito/breaker.ts: Cognito kept failing, so the call was not made.
+    case 'CircuitOpenError':
       return ErrorCode.UPSTREAM_UNAVAILABLE;
     default: {
       const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
@@ -112,6 +117,8 @@ export function fromCognito(error: unknown, kind: CallKind): unknown {
   if (isExpected(error)) return error;
   const code = codeForCognitoError(error, kind);
   if (!code) return error;
+  // Cognito's rate quotas are per second, and the SDK has already retried.
+  if ((error as Error).name === 'TooManyRequestsException') return fail(code, MESSAGES[code], { retryAfter: THROTTLED_RETRY_AFTER_S });
   return fail(code, MESSAGES[code]);
 }
 

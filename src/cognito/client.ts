@@ -11,7 +11,7 @@ export interface CognitoClientOptions {
   region: string;
   /** An emulator's URL; unset for AWS. */
   endpoint?: string;
-  /** Per-call timeout in ms. */
+  /** Timeout of each attempt (connecting, then the whole request), in ms; src/cognito/breaker.ts bounds a call with its retries. */
   timeoutMs: number;
 }
 
@@ -26,9 +26,15 @@ export function createCognitoClient(options: CognitoClientOptions): CognitoIdent
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(needsPlaceholderCredentials ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     maxAttempts: 3,
+    // Throttling (TooManyRequestsException) is retried with backoff, and the
+    // client then slows its own sending rate until Cognito stops throttling.
+    retryMode: 'adaptive',
     requestHandler: {
       connectionTimeout: options.timeoutMs,
       requestTimeout: options.timeoutMs,
+      // Without it, a request past `requestTimeout` only logs a warning and
+      // waits on: a Cognito that accepts and never answers would hold the call.
+      throwOnRequestTimeout: true,
       httpAgent: new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
       httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
     },

@@ -1,0 +1,238 @@
+/**
+ * Cognito's quotas, enforced before a call leaves the process: a middleware
+ * on the SDK client takes one point from the limiter of the call's quota
+ * category (per account and region, shared by every instance through Redis
+ * when there is one) and from the per-user limiters of the user the call
+ * concerns. A call over budget waits up to `maxWaitMs` for the next window,
+ * then fails with LIMIT_EXCEEDED and `extensions.retryAfter` (seconds,
+ * rounded up): it never reaches Cognito.
+ *
+ * Limits are fixed windows (rate-limiter-flexible). With Redis, each limiter
+ * has an in-memory insurance limiter with the same limits, so a Redis outage
+ * costs the sharing between instances, never a Cognito call.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { QuotaSettings } from '../config.js';
+import { ErrorCode, fail } from '../errors.js';
+
+/** Cognito's quota categories, and the commands of this service in each. */
+export const QUOTA_CATEGORIES = {
+  UserRead: ['GetUser', 'AdminGetUser'],
+  UserUpdate: [
+    'UpdateUserAttributes',
+    'AdminUpdateUserAttributes',
+    'DeleteUserAttributes',
+    'AdminDeleteUserAttributes',
+    'VerifyUserAttribute',
+  ],
+  UserResourceRead: ['GetUserAttributeVerificationCode'],
+  UserPoolRead: ['DescribeUserPool', 'DescribeUserPoolClient'],
+  AddCustomAttributes: ['AddCustomAttributes'],
+} as const;
+/** One of Cognito's quota categories, e.g. `UserUpdate`. */
+export type QuotaCategory = keyof typeof QUOTA_CATEGORIES;
+
+/** Cognito's per-user limits, and the commands each counts. */
+const PER_USER: Record<string, PerUserLimit> = {
+  GetUser: 'perUserRead',
+  AdminGetUser: 'perUserRead',
+  UpdateUserAttributes: 'perUserWrite',
+  AdminUpdateUserAttributes: 'perUserWrite',
+  DeleteUserAttributes: 'perUserWrite',
+  AdminDeleteUserAttributes: 'perUserWrite',
+  VerifyUserAttribute: 'perUserWrite',
+  GetUserAttributeVerificationCode: 'codesPerUserPerHour',
+};
+type PerUserLimit = 'perUserRead' | 'perUserWrite' | 'codesPerUserPerHour';
+
+const SECOND = 1; // s
+const HOUR = 3_600; // s
+/** A Redis command slower than this counts as an outage: the insurance limiter answers. */
+const REDIS_COMMAND_TIMEOUT_MS = 500;
+/** At most this many characters of a username go into a limiter key. */
+const MAX_KEY_USERNAME = 128;
+
+/** Where the limiters keep their counters. */
+export interface QuotaOptions {
+  /** Shared counters for every instance; unset keeps them in this process. */
+  redisUrl?: string;
+  /** Prefix of the Redis keys (and of the in-memory ones). */
+  keyPrefix: string;
+  /** Cognito's quotas are per account and region: the region scopes the shared counters. */
+  region: string;
+  logger: Logger;
+}
+
+/** The limiters installed on a client. */
+export interface Quotas {
+  /**
+   * Takes the points `command` costs, waiting up to `maxWaitMs` for them;
+   * throws LIMIT_EXCEEDED with `retryAfter` when they do not come in time.
+   * Commands outside every category and per-user limit pass at once.
+   */
+  acquire(command: string, input: unknown): Promise<void>;
+  /** Removes the middleware and closes the Redis connection. */
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The pool id at the end of a Cognito issuer (`https://cognito-idp.<region>.amazonaws.com/<poolId>`). */
+const poolOfIssuer = (iss: unknown): string => (typeof iss === 'string' ? (iss.split('/').pop() ?? '') : '');
+
+/**
+ * Which user a call concerns, as a limiter key: the `Username` and pool of an
+ * admin call, or the user in the access token of a user call. Tokens are
+ * verified before any call, so decoding the payload is enough; a token that
+ * does not decode is keyed by its hash, never by itself.
+ */
+export function userKeyOf(input: unknown): string | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const { Username, UserPoolId, AccessToken } = input as { Username?: unknown; UserPoolId?: unknown; AccessToken?: unknown };
+  if (typeof Username === 'string') return `${String(UserPoolId ?? '')}:${Username.slice(0, MAX_KEY_USERNAME).toLowerCase()}`;
+  if (typeof AccessToken !== 'string') return undefined;
+  try {
+    const payload = JSON.parse(Buffer.from(AccessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    const name = typeof payload.username === 'string' ? payload.username : payload.sub;
+    if (typeof name === 'string' && name) return `${poolOfIssuer(payload.iss)}:${name.slice(0, MAX_KEY_USERNAME).toLowerCase()}`;
+  } catch {
+    // Not a JWT: fall through to the hash.
+  }
+  return `token:${createHash('sha256').update(AccessToken).digest('base64url').slice(0, 22)}`;
+}
+
+/** One limit: its limiter and the key a call is counted under. */
+interface Step {
+  limiter: RateLimiterAbstract;
+  key: string;
+  perUser: boolean;
+}
+
+/**
+ * Creates the limiters from `quotas` and installs them as a middleware on
+ * `client`, ahead of every other step (so before retries and before anything
+ * is sent): every call through the client is counted, once, however often
+ * the SDK retries it.
+ */
+export function installQuotas(client: CognitoIdentityProviderClient, quotas: QuotaSettings, options: QuotaOptions): Quotas {
+  const logger = options.logger.child({ component: 'quotas' });
+  const redis = options.redisUrl ? connectRedis(options.redisUrl, logger) : undefined;
+  const limiter = (name: string, points: number, duration: number): RateLimiterAbstract => {
+    const keyPrefix = `${options.keyPrefix}:${name}`;
+    const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+    if (!redis) return memory;
+    return new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix,
+      points,
+      duration,
+      insuranceLimiter: memory,
+      // Not connected: ask the insurance at once instead of queueing for Redis.
+      rejectIfRedisNotReady: true,
+      // Once a window is spent, this instance answers from memory until it ends.
+      inMemoryBlockOnConsumed: points + 1,
+    });
+  };
+
+  const categoryLimits: Record<QuotaCategory, number> = {
+    UserRead: quotas.userRead,
+    UserUpdate: quotas.userUpdate,
+    UserResourceRead: quotas.userResourceRead,
+    UserPoolRead: quotas.userPoolRead,
+    AddCustomAttributes: quotas.addCustomAttributes,
+  };
+  const byCommand = new Map<string, RateLimiterAbstract>();
+  for (const [category, commands] of Object.entries(QUOTA_CATEGORIES) as [QuotaCategory, readonly string[]][]) {
+    const categoryLimiter = limiter(category, categoryLimits[category], SECOND);
+    for (const command of commands) byCommand.set(command, categoryLimiter);
+  }
+  const perUser: Record<PerUserLimit, RateLimiterAbstract> = {
+    perUserRead: limiter('perUserRead', quotas.perUserRead, SECOND),
+    perUserWrite: limiter('perUserWrite', quotas.perUserWrite, SECOND),
+    codesPerUserPerHour: limiter('codesPerUserPerHour', quotas.codesPerUserPerHour, HOUR),
+  };
+
+  /** Takes one point, waiting until `deadline`; the milliseconds still to wait when it could not. */
+  const take = async ({ limiter, key }: Step, deadline: number): Promise<number | undefined> => {
+    for (;;) {
+      try {
+        await limiter.consume(key);
+        return undefined;
+      } catch (rejection) {
+        // Only a store failure with no insurance left gets here: let the call go.
+        if (!(rejection instanceof RateLimiterRes)) {
+          logger.warn({ err: { message: (rejection as Error)?.message } }, 'quota limiter failed; call not limited');
+          return undefined;
+        }
+        const wait = Math.max(rejection.msBeforeNext, 1);
+        if (Date.now() + wait > deadline) return wait;
+        await sleep(wait);
+      }
+    }
+  };
+
+  const quotasHandle: Quotas = {
+    async acquire(command, input) {
+      const steps: Step[] = [];
+      // The narrowest limit first: a user over their own budget spends nobody else's.
+      const perUserLimit = PER_USER[command];
+      const userKey = perUserLimit ? userKeyOf(input) : undefined;
+      if (perUserLimit && userKey) steps.push({ limiter: perUser[perUserLimit], key: userKey, perUser: true });
+      const categoryLimiter = byCommand.get(command);
+      if (categoryLimiter) steps.push({ limiter: categoryLimiter, key: options.region, perUser: false });
+
+      const deadline = Date.now() + quotas.maxWaitMs;
+      for (const [index, step] of steps.entries()) {
+        const wait = await take(step, deadline);
+        if (wait === undefined) continue;
+        // Points already taken for a call that will not be made go back.
+        for (const taken of steps.slice(0, index)) await taken.limiter.reward(taken.key).catch(() => undefined);
+        const retryAfter = Math.ceil(wait / 1_000);
+        throw fail(
+          ErrorCode.LIMIT_EXCEEDED,
+          step.perUser
+            ? `Too many requests for this user; retry after ${retryAfter} s.`
+            : `Too many requests to Cognito; retry after ${retryAfter} s.`,
+          { retryAfter },
+        );
+      }
+    },
+    async close() {
+      client.middlewareStack.remove(middlewareName);
+      if (redis) await (redis.status === 'ready' ? redis.quit().then(() => undefined, () => redis.disconnect()) : redis.disconnect());
+    },
+  };
+
+  const middlewareName = `cognitoQuotas-${randomUUID()}`;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      await quotasHandle.acquire(String(context.commandName ?? '').replace(/Command$/, ''), args.input);
+      return next(args);
+    },
+    { step: 'initialize', priority: 'high', name: middlewareName },
+  );
+  return quotasHandle;
+}
+
+/**
+ * The limiters' own Redis connection: commands fail at once while it is down
+ * (no offline queue) or slow, so the insurance limiter answers instead of a
+ * call waiting for Redis. Logs when the shared counters go away and come back.
+ */
+function connectRedis(redisUrl: string, logger: Logger): Redis {
+  const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: REDIS_COMMAND_TIMEOUT_MS });
+  let shared: boolean | undefined;
+  redis.on('ready', () => {
+    if (shared !== true) logger.info('quota counters shared through Redis');
+    shared = true;
+  });
+  redis.on('error', (error: Error) => {
+    if (shared !== false) logger.warn({ err: { message: error.message } }, 'Redis unreachable: quotas counted in this process until it is back');
+    shared = false;
+  });
+  return redis;
+}

@@ -1,0 +1,502 @@
+/**
+ * Cognito's quotas, respected: every call is counted against its quota
+ * category and against the user it concerns before it leaves the service; a
+ * call over budget waits up to QUOTA_MAX_WAIT_MS, then fails with
+ * LIMIT_EXCEEDED and `retryAfter`, and never reaches Cognito. Counted at the
+ * HTTP edge: the service talks to the real emulator through a small proxy
+ * that records every command it forwards (and can answer Cognito's own
+ * TooManyRequestsException instead). Shared budgets use a REAL Redis.
+ */
+import {
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
+import { createConnection, createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { print } from 'graphql';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { onCognitoCall } from '../src/cognito/client.js';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { signIn } from '../src/embedded/seed.js';
+import { graphql } from './gql/index.js';
+import { codes, startTestApp, type TestApp } from './support/app.js';
+import { startTestCognito, type TestCognito } from './support/cognito.js';
+import { claimsOf, mintToken, type AccessClaims } from './support/tokens.js';
+
+const QuotaAdminUpdate = graphql(`
+  mutation QuotaAdminUpdate($input: AdminUpdateUserAttributesInput!) {
+    adminUpdateUserAttributes(input: $input) {
+      user {
+        username
+      }
+    }
+  }
+`);
+
+const QuotaUpdateMine = graphql(`
+  mutation QuotaUpdateMine($input: UpdateMyAttributesInput!) {
+    updateMyAttributes(input: $input) {
+      user {
+        username
+      }
+    }
+  }
+`);
+
+const QuotaRequestCode = graphql(`
+  mutation QuotaRequestCode($input: RequestAttributeVerificationCodeInput!) {
+    requestAttributeVerificationCode(input: $input) {
+      codeDelivery {
+        attributeName
+      }
+    }
+  }
+`);
+
+const QuotaUser = graphql(`
+  query QuotaUser($username: String!) {
+    user(username: $username) {
+      username
+    }
+  }
+`);
+
+const QuotaPool = graphql(`
+  query QuotaPool {
+    userPool {
+      id
+    }
+  }
+`);
+
+const QuotaMe = graphql(`
+  query QuotaMe {
+    me {
+      username
+    }
+  }
+`);
+
+const PASSWORD = 'Quota-pass-1';
+const SHARED_REDIS = 'redis://127.0.0.1:6379';
+
+/**
+ * A proxy in front of the emulator, as the service's COGNITO_ENDPOINT: counts
+ * every command that reaches Cognito, and answers Cognito's own throttling
+ * error for the commands in `throttled` instead of forwarding them.
+ */
+class CognitoEdge {
+  readonly hits = new Map<string, number>();
+  readonly throttled = new Set<string>();
+  #server: Server | undefined;
+  url = '';
+
+  constructor(private readonly upstream: string) {}
+
+  async start(): Promise<void> {
+    const upstream = new URL(this.upstream);
+    this.#server = createHttpServer((req, res) => {
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const command = target.split('.').pop() ?? '';
+      if (command) this.hits.set(command, (this.hits.get(command) ?? 0) + 1);
+      if (this.throttled.has(command)) {
+        req.resume();
+        req.on('end', () => {
+          res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
+          res.end(JSON.stringify({ __type: 'TooManyRequestsException', message: 'Rate exceeded' }));
+        });
+        return;
+      }
+      const forward = httpRequest(
+        { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      forward.on('error', () => res.destroy());
+      req.pipe(forward);
+    });
+    await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+  }
+
+  /** How many `command` calls reached the edge. */
+  count(command: string): number {
+    return this.hits.get(command) ?? 0;
+  }
+
+  async stop(): Promise<void> {
+    this.#server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
+  }
+}
+
+/** A TCP port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createTcpServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** True when a Redis answers PING on `port`. */
+function pings(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.on('error', () => done(false));
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (data) => done(data.toString().startsWith('+PONG')));
+  });
+}
+
+/** A private redis-server this file may kill and restart. */
+class PrivateRedis {
+  #process: ChildProcess | undefined;
+  constructor(readonly port: number) {}
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.#process = child;
+    const deadline = Date.now() + 10_000;
+    while (!(await pings(this.port))) {
+      if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
+      if (Date.now() > deadline) throw new Error('redis-server did not answer PING within 10 s');
+      await sleep(50);
+    }
+  }
+
+  /** SIGKILL, as a crash would. */
+  async kill(): Promise<void> {
+    const child = this.#process;
+    this.#process = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+let cognito: TestCognito;
+let edge: CognitoEdge;
+/** alice (an administrator), her token re-issued for the edge's issuer. */
+let admin: string;
+const apps: TestApp[] = [];
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+/** A token the service accepts when its COGNITO_ENDPOINT is the edge: the same claims, the edge's issuer. */
+const forEdge = (token: string): Promise<string> =>
+  mintToken({ issuer: `${edge.url}/${cognito.demo.userPoolId}`, claims: claimsOf(token) as unknown as AccessClaims });
+
+/** Creates a confirmed user with an email address and returns their token for the edge. */
+async function createUser(prefix: string): Promise<{ username: string; token: string }> {
+  const username = `${prefix}-${randomUUID().slice(0, 8)}`;
+  const { userPoolId, clientId } = cognito.demo;
+  await cognito.sdk.send(
+    new AdminCreateUserCommand({
+      UserPoolId: userPoolId,
+      Username: username,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }],
+    }),
+  );
+  await cognito.sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: username, Password: PASSWORD, Permanent: true }));
+  await cognito.sdk.send(
+    new AdminUpdateUserAttributesCommand({ UserPoolId: userPoolId, Username: username, UserAttributes: [{ Name: 'custom:plan', Value: 'start' }] }),
+  );
+  return { username, token: await forEdge(await signIn(cognito.sdk, clientId, username, PASSWORD)) };
+}
+
+/** The user's `custom:plan`, read from Cognito directly. */
+async function planOf(username: string): Promise<string | undefined> {
+  const user = await cognito.sdk.send(new AdminGetUserCommand({ UserPoolId: cognito.demo.userPoolId, Username: username }));
+  return user.UserAttributes?.find((a) => a.Name === 'custom:plan')?.Value;
+}
+
+/** The service behind the edge with `env`; stopped after each test. */
+async function startApp(env: Record<string, string>): Promise<TestApp> {
+  const service = await startTestApp(cognito, { COGNITO_ENDPOINT: edge.url, ...env });
+  apps.push(service);
+  return service;
+}
+
+const setPlan = (service: TestApp, username: string, plan: string) =>
+  service.request(QuotaAdminUpdate, { input: { username, attributes: [{ name: 'custom:plan', value: plan }] } }, { token: admin });
+
+/** A key prefix of this run alone, so runs sharing a Redis never share counters. */
+const runPrefix = () => `quota-test-${randomUUID()}`;
+
+beforeAll(async () => {
+  cognito = await startTestCognito();
+  edge = new CognitoEdge(cognito.endpoint);
+  await edge.start();
+  admin = await forEdge(await cognito.tokens.tokenFor('alice'));
+  process.on('unhandledRejection', onUnhandled);
+});
+afterEach(async () => {
+  await Promise.all(apps.splice(0).map((service) => service.stop()));
+  edge.throttled.clear();
+});
+afterAll(async () => {
+  process.off('unhandledRejection', onUnhandled);
+  await edge?.stop();
+  await cognito?.stop();
+});
+
+describe('the quota of a category', () => {
+  it('should answer LIMIT_EXCEEDED with retryAfter to the 3rd write in a second of QUOTA_USER_UPDATE_PER_SECOND=2, and never send it to Cognito', async () => {
+    const users = await Promise.all([createUser('qc'), createUser('qc'), createUser('qc')]);
+    const service = await startApp({ QUOTA_USER_UPDATE_PER_SECOND: '2', QUOTA_MAX_WAIT_MS: '0' });
+    await service.request(QuotaPool, {}, { token: admin }); // the pool's schema, cached for the writes
+    const before = edge.count('AdminUpdateUserAttributes');
+
+    const results = await Promise.all(users.map(({ username }) => setPlan(service, username, 'written')));
+
+    const refused = results.filter((r) => codes(r.errors).includes('LIMIT_EXCEEDED'));
+    expect(refused).toHaveLength(1);
+    expect(results.filter((r) => r.errors === undefined)).toHaveLength(2);
+    const retryAfter = refused[0]?.errors?.[0]?.extensions?.retryAfter;
+    expect(Number.isInteger(retryAfter)).toBe(true);
+    expect(retryAfter).toBe(1);
+    expect(edge.count('AdminUpdateUserAttributes') - before).toBe(2);
+    const plans = await Promise.all(users.map(({ username }) => planOf(username)));
+    expect(plans.sort()).toEqual(['start', 'written', 'written']);
+  });
+
+  it('should let a call over budget wait for the next window when QUOTA_MAX_WAIT_MS allows it', async () => {
+    const users = await Promise.all([createUser('qw'), createUser('qw')]);
+    const service = await startApp({ QUOTA_USER_UPDATE_PER_SECOND: '1', QUOTA_MAX_WAIT_MS: '2000' });
+    await service.request(QuotaPool, {}, { token: admin });
+
+    const started = Date.now();
+    const results = await Promise.all(users.map(({ username }) => setPlan(service, username, 'waited')));
+    const elapsed = Date.now() - started;
+
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+    // The second write waited for the first window to end (1 s after the first).
+    expect(elapsed).toBeGreaterThanOrEqual(800);
+    expect(await planOf(users[0]!.username)).toBe('waited');
+    expect(await planOf(users[1]!.username)).toBe('waited');
+  });
+
+  it('should count a read of the pool against UserPoolRead without turning /ready to 503 when that budget is spent', async () => {
+    const service = await startApp({ QUOTA_USER_POOL_READ_PER_SECOND: '1', QUOTA_MAX_WAIT_MS: '0', POOL_CACHE_TTL_MS: '0' });
+    const before = edge.count('DescribeUserPool');
+    expect((await service.request(QuotaPool, {}, { token: admin })).errors).toBeUndefined();
+    expect(codes((await service.request(QuotaPool, {}, { token: admin })).errors)).toEqual(['LIMIT_EXCEEDED']);
+
+    const ready = await service.app.yoga.fetch('http://test/ready');
+    expect(ready.status).toBe(200);
+    expect(edge.count('DescribeUserPool') - before).toBe(1);
+  });
+
+  it('should limit the embedded emulator the same way', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'quota-embedded-'));
+    const app = await buildApp(loadConfig({ DATA_DIR: dataDir, PORT: '0', QUOTA_USER_READ_PER_SECOND: '1', QUOTA_MAX_WAIT_MS: '0' }), {
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      const sent: string[] = [];
+      onCognitoCall(app.services.cognito, (command) => sent.push(command));
+      const token = await app.embedded!.tokens.tokenFor('bob');
+      const me = async () => {
+        const response = await app.yoga.fetch('http://test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: print(QuotaMe) }),
+        });
+        return (await response.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
+      };
+      expect((await me()).errors).toBeUndefined();
+      const second = await me();
+      expect(second.errors?.map((e) => e.extensions?.code)).toEqual(['LIMIT_EXCEEDED']);
+      expect(second.errors?.[0]?.extensions?.retryAfter).toBe(1);
+      expect(sent.filter((c) => c === 'GetUser')).toHaveLength(1);
+    } finally {
+      await app.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('per-user limits', () => {
+  it("should stop one user's 3rd write in a second at QUOTA_PER_USER_WRITES_PER_SECOND=2, for their own and an admin's calls, and leave another user's budget whole", async () => {
+    const [hammer, other] = await Promise.all([createUser('qh'), createUser('qo')]);
+    const service = await startApp({ QUOTA_PER_USER_WRITES_PER_SECOND: '2', QUOTA_MAX_WAIT_MS: '0' });
+    await service.request(QuotaPool, {}, { token: admin });
+    const before = { mine: edge.count('UpdateUserAttributes'), admin: edge.count('AdminUpdateUserAttributes') };
+    const updateMine = (token: string, plan: string) =>
+      service.request(QuotaUpdateMine, { input: { attributes: [{ name: 'custom:plan', value: plan }] } }, { token });
+
+    const own = await Promise.all([1, 2, 3].map((n) => updateMine(hammer.token, `own-${n}`)));
+    const byAdmin = await setPlan(service, hammer.username, 'by-admin');
+    const others = await Promise.all([updateMine(other.token, 'other-1'), updateMine(other.token, 'other-2')]);
+
+    expect(own.filter((r) => codes(r.errors).includes('LIMIT_EXCEEDED'))).toHaveLength(1);
+    expect(codes(byAdmin.errors)).toEqual(['LIMIT_EXCEEDED']);
+    expect(byAdmin.errors?.[0]?.extensions?.retryAfter).toBe(1);
+    expect(others.map((r) => r.errors)).toEqual([undefined, undefined]);
+    expect(edge.count('UpdateUserAttributes') - before.mine).toBe(4);
+    expect(edge.count('AdminUpdateUserAttributes') - before.admin).toBe(0);
+    expect(await planOf(hammer.username)).not.toBe('by-admin');
+    expect(['other-1', 'other-2']).toContain(await planOf(other.username));
+  });
+
+  it('should refuse the 6th verification code of a user within the hour with a retryAfter of about an hour', async () => {
+    const { username, token } = await createUser('qv');
+    const service = await startApp({});
+    const before = edge.count('GetUserAttributeVerificationCode');
+    const request = () => service.request(QuotaRequestCode, { input: { attributeName: 'email' } }, { token });
+
+    const results = [];
+    for (let i = 0; i < 6; i++) results.push(await request());
+
+    expect(results.slice(0, 5).map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(codes(results[5]?.errors)).toEqual(['LIMIT_EXCEEDED']);
+    const retryAfter = results[5]?.errors?.[0]?.extensions?.retryAfter as number;
+    expect(retryAfter).toBeGreaterThan(3_500);
+    expect(retryAfter).toBeLessThanOrEqual(3_600);
+    expect(edge.count('GetUserAttributeVerificationCode') - before).toBe(5);
+    expect(cognito.emulator.mailbox.messages().filter((m) => m.username === username)).toHaveLength(5);
+  });
+});
+
+describe('budgets shared through Redis', () => {
+  it('should share one budget between two instances on the same REDIS_URL', async () => {
+    const users = await Promise.all([createUser('qr'), createUser('qr'), createUser('qr')]);
+    const prefix = runPrefix();
+    const env = { REDIS_URL: SHARED_REDIS, QUOTA_KEY_PREFIX: prefix, QUOTA_USER_UPDATE_PER_SECOND: '2', QUOTA_MAX_WAIT_MS: '0' };
+    const [one, two] = [await startApp(env), await startApp(env)];
+    await one.request(QuotaPool, {}, { token: admin });
+    await two.request(QuotaPool, {}, { token: admin });
+    await sleep(1_100); // a fresh window for the writes below
+    const before = edge.count('AdminUpdateUserAttributes');
+
+    expect((await setPlan(one, users[0]!.username, 'shared')).errors).toBeUndefined();
+    expect((await setPlan(two, users[1]!.username, 'shared')).errors).toBeUndefined();
+    // `one` has sent a single write itself: only the shared count refuses this one.
+    const third = await setPlan(one, users[2]!.username, 'shared');
+    const redis = new Redis(SHARED_REDIS);
+    const counted = await redis.get(`${prefix}:UserUpdate:us-east-1`);
+    redis.disconnect();
+
+    expect(codes(third.errors)).toEqual(['LIMIT_EXCEEDED']);
+    expect(edge.count('AdminUpdateUserAttributes') - before).toBe(2);
+    expect(Number(counted)).toBeGreaterThanOrEqual(3);
+    expect(await planOf(users[2]!.username)).toBe('start');
+  });
+
+  it('should keep serving, and limiting, through the in-memory insurance while Redis is down, and share again once it is back', async () => {
+    const redis = new PrivateRedis(await freePort());
+    const prefix = runPrefix();
+    const users = await Promise.all([createUser('qd'), createUser('qd'), createUser('qd')]);
+    const read = (service: TestApp, username: string) => service.request(QuotaUser, { username }, { token: admin });
+    const keys = async () => {
+      const client = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0 });
+      try {
+        await client.connect();
+        return await client.keys(`${prefix}:*`);
+      } finally {
+        client.disconnect();
+      }
+    };
+    try {
+      // Redis not there at all when the service starts: calls go through.
+      const service = await startApp({ REDIS_URL: redis.url, QUOTA_KEY_PREFIX: prefix, QUOTA_USER_READ_PER_SECOND: '2', QUOTA_MAX_WAIT_MS: '0' });
+      const started = Date.now();
+      expect((await read(service, users[0]!.username)).errors).toBeUndefined();
+      expect(Date.now() - started).toBeLessThan(1_000);
+
+      // Redis comes: the counters move there by themselves.
+      await redis.start();
+      const deadline = Date.now() + 10_000;
+      while ((await keys()).length === 0) {
+        if (Date.now() > deadline) throw new Error('the quota counters never reached Redis');
+        await read(service, users[0]!.username);
+        await sleep(200);
+      }
+
+      // Redis dies: still served, still limited (2 reads a second), quickly.
+      await redis.kill();
+      await sleep(1_100);
+      const before = edge.count('AdminGetUser');
+      const outage = Date.now();
+      const results = [];
+      for (const { username } of users) results.push(await read(service, username));
+      expect(Date.now() - outage).toBeLessThan(1_000);
+      expect(results.slice(0, 2).map((r) => r.errors)).toEqual([undefined, undefined]);
+      expect(results.map((r) => r.data?.user?.username).slice(0, 2)).toEqual([users[0]!.username, users[1]!.username]);
+      expect(codes(results[2]?.errors)).toEqual(['LIMIT_EXCEEDED']);
+      expect(edge.count('AdminGetUser') - before).toBe(2);
+
+      // Redis is back: shared again.
+      await redis.start();
+      const back = Date.now() + 10_000;
+      while ((await keys()).length === 0) {
+        if (Date.now() > back) throw new Error('the quota counters never went back to Redis');
+        await read(service, users[1]!.username);
+        await sleep(200);
+      }
+      expect(unhandled).toEqual([]);
+    } finally {
+      await Promise.all(apps.splice(0).map((service) => service.stop()));
+      await redis.kill();
+    }
+  });
+});
+
+describe("Cognito's own throttling", () => {
+  it('should retry TooManyRequestsException adaptively, then answer LIMIT_EXCEEDED with retryAfter', async () => {
+    const [user] = await Promise.all([createUser('qt')]);
+    const service = await startApp({});
+    await service.request(QuotaPool, {}, { token: admin });
+    const retryMode = service.app.services.cognito.config.retryMode;
+    expect(typeof retryMode === 'function' ? await retryMode() : retryMode).toBe('adaptive');
+    edge.throttled.add('AdminUpdateUserAttributes');
+    const before = edge.count('AdminUpdateUserAttributes');
+
+    const result = await setPlan(service, user!.username, 'throttled');
+
+    expect(codes(result.errors)).toEqual(['LIMIT_EXCEEDED']);
+    expect(result.errors?.[0]?.extensions?.retryAfter).toBe(1);
+    expect(result.errors?.[0]?.message).not.toMatch(/Rate exceeded/);
+    // maxAttempts 3: the first try and two retries reached Cognito.
+    expect(edge.count('AdminUpdateUserAttributes') - before).toBe(3);
+    expect(await planOf(user!.username)).toBe('start');
+  });
+});
+
+describe('quota settings', () => {
+  it('should default to "cognito-quotas" and refuse a prefix with spaces', () => {
+    expect(loadConfig({}).quotas.keyPrefix).toBe('cognito-quotas');
+    expect(loadConfig({ QUOTA_KEY_PREFIX: 'prod-eu:quotas' }).quotas.keyPrefix).toBe('prod-eu:quotas');
+    expect(() => loadConfig({ QUOTA_KEY_PREFIX: 'two words' })).toThrow(ConfigError);
+  });
+
+  it('should refuse a QUOTA_MAX_WAIT_MS that is not shorter than COGNITO_TIMEOUT_MS (the wait counts against the deadline)', () => {
+    expect(() => loadConfig({ QUOTA_MAX_WAIT_MS: '5000', COGNITO_TIMEOUT_MS: '5000' })).toThrow(/QUOTA_MAX_WAIT_MS=5000 must be less than COGNITO_TIMEOUT_MS/);
+    expect(loadConfig({ QUOTA_MAX_WAIT_MS: '4999', COGNITO_TIMEOUT_MS: '5000' }).quotas.maxWaitMs).toBe(4_999);
+  });
+});
