@@ -6,7 +6,7 @@
  * and the socket is closed with 4403 when it expires.
  */
 import type { Server } from 'node:http';
-import { CloseCode } from 'graphql-ws';
+import { CloseCode, MessageType } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -28,6 +28,23 @@ interface SocketState extends Record<PropertyKey, unknown> {
 /** The longest delay `setTimeout` takes (about 24.8 days). */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
+/** Message types only a server sends. */
+const SERVER_ONLY_TYPES = new Set<unknown>([MessageType.ConnectionAck, MessageType.Next, MessageType.Error]);
+
+/**
+ * graphql-ws parses a server's message types from a client too, then fails
+ * on them as an internal error (4500, its own message as the reason, a stack
+ * on stderr). Refused while parsing instead: 4400, like any other message
+ * that is not the client's to send. (Found by test/fuzz.test.ts.)
+ */
+function refuseServerMessages(key: string, value: unknown): unknown {
+  // The reviver sees the whole message last, under the key "".
+  if (key === '' && typeof value === 'object' && value !== null && SERVER_ONLY_TYPES.has((value as { type?: unknown }).type)) {
+    throw new Error('A message only a server sends');
+  }
+  return value;
+}
+
 /** The `authorization` a client put in `connectionParams`, in any of the usual spellings. */
 function authorizationOf(params: Record<string, unknown> | undefined): unknown {
   const headers = (params?.headers ?? {}) as Record<string, unknown>;
@@ -35,18 +52,22 @@ function authorizationOf(params: Record<string, unknown> | undefined): unknown {
 }
 
 /**
- * Serves graphql-ws on `server` at Yoga's endpoint. Returns a function that
- * closes every socket (1001, going away) and stops the WebSocket server.
+ * Serves graphql-ws on `server` at Yoga's endpoint, frames up to
+ * `options.maxPayloadBytes`. Returns a function that closes every socket
+ * (1001, going away) and stops the WebSocket server.
  */
 export function attachGraphQLWs(
   server: Server,
   yoga: YogaServerInstance<ServerContext, Context>,
   verifier: TokenVerifier,
+  options: { maxPayloadBytes?: number } = {},
 ): () => Promise<void> {
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  // A bigger frame closes the socket with 1009 (message too big) before it is buffered whole.
+  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, ...(options.maxPayloadBytes ? { maxPayload: options.maxPayloadBytes } : {}) });
   type Args = ExecutionArgs & { rootValue: { execute: (a: ExecutionArgs) => unknown; subscribe: (a: ExecutionArgs) => unknown } };
   const disposable = useServer<Record<string, unknown>, SocketState>(
     {
+      jsonMessageReviver: refuseServerMessages,
       async onConnect(ctx) {
         const authorization = authorizationOf(ctx.connectionParams);
         const { caller } = await authenticate(typeof authorization === 'string' ? authorization : undefined, verifier);
