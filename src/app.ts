@@ -11,16 +11,23 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, maskError, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
 import { createTokenVerifier } from './auth/verifier.js';
+import { corsPolicy, useBrowserAccess, withCsrfHeader } from './browser-access.js';
 import { createChangeFeed } from './changes/feed.js';
+import { CircuitBreaker, guardCognito } from './cognito/breaker.js';
 import { ClientAttributes } from './cognito/clients.js';
 import { createCognitoClient } from './cognito/client.js';
+import { installQuotas, type Quotas } from './cognito/quotas.js';
 import { TtlCache } from './cognito/ttl-cache.js';
 import type { Config } from './config.js';
 import { createContext, type Context, type Services } from './context.js';
+import { ErrorCode, isExpected } from './errors.js';
 import { startEmulator, type Emulator } from './embedded/emulator.js';
 import { createGraphiQLOptions } from './embedded/graphiql.js';
 import { DEMO_ADMIN_GROUP, DemoTokens, seedDemo, type DemoPool } from './embedded/seed.js';
+import { useQueryLimits } from './query-limits.js';
+import { safeLogger, yogaLogger } from './safe-logging.js';
 import { schema } from './schema/index.js';
+import { useInputGuard } from './input-guard.js';
 import { attachGraphQLWs, type ServerContext } from './ws.js';
 
 /** The running service. */
@@ -49,7 +56,7 @@ export interface AppDeps {
   cognito?: CognitoIdentityProviderClient;
 }
 
-/** How often `/ready` may ask Cognito; answers in between are reused. */
+/** How long `/ready` reuses Cognito's last answer, as long as no call has failed since. */
 const READY_CACHE_MS = 5_000;
 /** How long `stop()` waits for requests in flight before closing their connections. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -62,19 +69,39 @@ interface CognitoTarget {
   defaultPoolId: string;
   poolIds: string[];
   adminGroup: string;
+  /** Cognito's quotas, enforced on `cognito` before any call is sent. */
+  quotas: Quotas;
+  /** Fails calls at once while Cognito keeps failing (src/cognito/breaker.ts). */
+  breaker: CircuitBreaker;
   embedded?: NonNullable<App['embedded']>;
 }
 
 async function connectCognito(config: Config, deps: AppDeps, logger: Logger): Promise<CognitoTarget> {
   const client = (region: string, endpoint?: string) =>
     deps.cognito ?? createCognitoClient({ region, timeoutMs: config.cognitoTimeoutMs, ...(endpoint ? { endpoint } : {}) });
+  // Installed before the quotas, so a call the breaker fails at once spends none.
+  const guard = (cognito: CognitoIdentityProviderClient) => {
+    const breaker = new CircuitBreaker({
+      onStateChange(state, failures) {
+        if (state === 'open') logger.warn({ failures }, 'Cognito keeps failing: calls fail at once (UPSTREAM_UNAVAILABLE) until a probe succeeds');
+        if (state === 'closed') logger.info('Cognito answers again');
+      },
+    });
+    guardCognito(cognito, breaker, config.cognitoTimeoutMs);
+    return breaker;
+  };
+  const quotas = (cognito: CognitoIdentityProviderClient, region: string) =>
+    installQuotas(cognito, config.quotas, { region, keyPrefix: config.quotas.keyPrefix, logger, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
   if (config.cognito.mode === 'remote') {
     const { endpoint, region, defaultPoolId, poolIds } = config.cognito;
-    return { cognito: client(region, endpoint), region, defaultPoolId, poolIds, adminGroup: config.adminGroup, ...(endpoint ? { endpoint } : {}) };
+    const cognito = client(region, endpoint);
+    const breaker = guard(cognito);
+    return { cognito, region, defaultPoolId, poolIds, adminGroup: config.adminGroup, quotas: quotas(cognito, region), breaker, ...(endpoint ? { endpoint } : {}) };
   }
   const emulator = await startEmulator({ dataDir: config.cognito.dataDir, logger });
   const region = 'local';
   const cognito = client(region, emulator.endpoint);
+  const breaker = guard(cognito);
   const demo = await seedDemo(cognito);
   return {
     cognito,
@@ -83,13 +110,17 @@ async function connectCognito(config: Config, deps: AppDeps, logger: Logger): Pr
     defaultPoolId: demo.userPoolId,
     poolIds: [demo.userPoolId],
     adminGroup: DEMO_ADMIN_GROUP,
+    // After seeding: the demo's own set-up spends no quota.
+    quotas: quotas(cognito, region),
+    breaker,
     embedded: { emulator, demo, tokens: new DemoTokens(cognito, demo) },
   };
 }
 
 /** Builds the service from validated settings. Starts the embedded emulator when no pool is configured. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App> {
-  const logger = deps.logger ?? pino({ level: config.logLevel });
+  // Every line of the service, Yoga's and the emulator's included, goes through the redaction.
+  const logger = safeLogger(deps.logger ?? pino({ level: config.logLevel }));
   const target = await connectCognito(config, deps, logger);
   const { cognito, endpoint, embedded } = target;
   const shutdown = new AbortController();
@@ -115,32 +146,51 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   };
 
   let cognitoReady = { ok: false, at: 0 };
+  /** The probe in flight, shared by concurrent /ready requests. */
+  let readyProbe: Promise<void> | undefined;
   const yoga = createYoga<ServerContext, Context>({
     schema,
     context: ({ request, caller }) =>
       createContext(caller ? { caller } : { authorization: request.headers.get('authorization') }, services),
-    graphiql: embedded ? createGraphiQLOptions(embedded.tokens) : true,
+    graphiql: config.graphiql ? withCsrfHeader(embedded ? createGraphiQLOptions(embedded.tokens) : {}) : false,
+    landingPage: config.graphiql,
     // GraphiQL's assets served from this package, not a CDN: it works offline.
     renderGraphiQL,
-    logging: logger,
+    logging: yogaLogger(logger),
+    cors: corsPolicy(config),
+    batching: { limit: config.requestLimits.maxBatch },
+    // Checked on Content-Length and again while reading (chunked bodies): 413.
+    maxRequestBodySize: config.requestLimits.maxBodyBytes,
     maskedErrors: {
-      maskError(error, message) {
-        logger.error({ err: (error as { originalError?: unknown }).originalError ?? error }, 'unexpected error');
-        return maskError(error, message, false);
-      },
+      // Never Yoga's development mode (the original message in the answer).
+      // Yoga logs what it masks, through yogaLogger: no Cognito message, no token.
+      maskError: (error, message) => maskError(error, message, false),
     },
     plugins: [
+      ...useBrowserAccess(config),
+      ...useQueryLimits(config.requestLimits, { introspection: config.introspection }),
+      // After the limits and Yoga's request parsers: wraps them, so what they choke on is caught too.
+      useInputGuard(),
       useReadinessCheck({
         endpoint: '/ready',
         async check() {
-          if (Date.now() - cognitoReady.at >= READY_CACHE_MS) {
-            let ok = true;
-            try {
-              await cognito.send(new DescribeUserPoolCommand({ UserPoolId: target.defaultPoolId }));
-            } catch {
-              ok = false;
-            }
-            cognitoReady = { ok, at: Date.now() };
+          // A failed call since the last answer, or an open circuit, asks again
+          // (an open circuit answers at once): /ready turns 503 with the first
+          // failures, and 200 with the first success, not a cache period later.
+          const { breaker } = target;
+          const fresh = cognitoReady.ok && Date.now() - cognitoReady.at < READY_CACHE_MS && breaker.state === 'closed' && breaker.failures === 0;
+          if (!fresh) {
+            readyProbe ??= (async () => {
+              let ok = true;
+              try {
+                await cognito.send(new DescribeUserPoolCommand({ UserPoolId: target.defaultPoolId }));
+              } catch (error) {
+                // Over the quota, the probe never reached Cognito: that says nothing about Cognito.
+                ok = isExpected(error) && error.extensions.code === ErrorCode.LIMIT_EXCEEDED;
+              }
+              cognitoReady = { ok, at: Date.now() };
+            })().finally(() => (readyProbe = undefined));
+            await readyProbe;
           }
           return cognitoReady.ok && services.changes.isHealthy();
         },
@@ -149,7 +199,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   });
 
   const server = createServer(yoga);
-  const closeWebSockets = attachGraphQLWs(server, yoga, services.verifier);
+  const closeWebSockets = attachGraphQLWs(server, yoga, services.verifier, { maxPayloadBytes: config.requestLimits.maxBodyBytes });
   let url = '';
   return {
     get url() {
@@ -179,6 +229,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         clearTimeout(grace);
       }
       await services.changes.close();
+      await target.quotas.close();
       if (!deps.cognito) cognito.destroy();
       await embedded?.emulator.stop();
     },

@@ -29,12 +29,19 @@ type Documents = {
     "\n  mutation AuthAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.AuthAdminUpdateDocument,
     "\n  mutation AuthAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.AuthAdminDeleteDocument,
     "\n  mutation AuthAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n      }\n    }\n  }\n": typeof types.AuthAddCustomDocument,
+    "\n  subscription ChurnMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ChurnMyChangesDocument,
+    "\n  query ChurnMe {\n    me {\n      username\n    }\n  }\n": typeof types.ChurnMeDocument,
+    "\n  mutation ChurnUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.ChurnUpdateMineDocument,
     "\n  query EmbeddedMe {\n    me {\n      username\n      userPoolId\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": typeof types.EmbeddedMeDocument,
     "\n  mutation EmbeddedAdminUpdate($username: String!, $attributes: [AttributeInput!]!) {\n    adminUpdateUserAttributes(input: { username: $username, attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n": typeof types.EmbeddedAdminUpdateDocument,
     "\n  mutation EmbeddedUpdateMine($attributes: [AttributeInput!]!) {\n    updateMyAttributes(input: { attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        newsletter: attribute(name: \"custom:newsletter\")\n      }\n    }\n  }\n": typeof types.EmbeddedUpdateMineDocument,
     "\n  query EmbeddedUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n": typeof types.EmbeddedUsersDocument,
     "\n  mutation EmbeddedRequestCode($attributeName: String!) {\n    requestAttributeVerificationCode(input: { attributeName: $attributeName }) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n      }\n    }\n  }\n": typeof types.EmbeddedRequestCodeDocument,
     "\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ErrorsMeDocument,
+    "\n  query FaultsMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": typeof types.FaultsMeDocument,
+    "\n  mutation FaultsUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.FaultsUpdateMineDocument,
+    "\n  query FaultsAdminUser($username: String!) {\n    user(username: $username) {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": typeof types.FaultsAdminUserDocument,
+    "\n  subscription FaultsMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.FaultsMyChangesDocument,
     "\n  mutation MyAttrsUpdate($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        sub\n        attributes {\n          name\n          value\n        }\n        plan: attribute(name: \"custom:plan\")\n      }\n      codeDeliveries {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": typeof types.MyAttrsUpdateDocument,
     "\n  mutation MyAttrsDelete($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": typeof types.MyAttrsDeleteDocument,
     "\n  mutation MyAttrsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": typeof types.MyAttrsRequestCodeDocument,
@@ -43,6 +50,12 @@ type Documents = {
     "\n  query AdminUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.AdminUserDocument,
     "\n  query Users($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": typeof types.UsersDocument,
     "\n  query Pool($id: ID) {\n    userPool(id: $id) {\n      id\n      name\n      attributes {\n        name\n        dataType\n        custom\n        mutable\n        required\n        developerOnly\n        minLength\n        maxLength\n        minValue\n        maxValue\n      }\n      customAttributes {\n        name\n      }\n    }\n  }\n": typeof types.PoolDocument,
+    "\n  mutation QuotaAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.QuotaAdminUpdateDocument,
+    "\n  mutation QuotaUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.QuotaUpdateMineDocument,
+    "\n  mutation QuotaRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n": typeof types.QuotaRequestCodeDocument,
+    "\n  query QuotaUser($username: String!) {\n    user(username: $username) {\n      username\n    }\n  }\n": typeof types.QuotaUserDocument,
+    "\n  query QuotaPool {\n    userPool {\n      id\n    }\n  }\n": typeof types.QuotaPoolDocument,
+    "\n  query QuotaMe {\n    me {\n      username\n    }\n  }\n": typeof types.QuotaMeDocument,
     "\n  subscription RedisMyChanges {\n    myAttributesChanged {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n    }\n  }\n": typeof types.RedisMyChangesDocument,
     "\n  subscription RedisPoolChanges {\n    userPoolAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n      source\n    }\n  }\n": typeof types.RedisPoolChangesDocument,
     "\n  mutation RedisUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.RedisUpdateMineDocument,
@@ -77,12 +90,19 @@ const documents: Documents = {
     "\n  mutation AuthAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.AuthAdminUpdateDocument,
     "\n  mutation AuthAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.AuthAdminDeleteDocument,
     "\n  mutation AuthAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n      }\n    }\n  }\n": types.AuthAddCustomDocument,
+    "\n  subscription ChurnMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.ChurnMyChangesDocument,
+    "\n  query ChurnMe {\n    me {\n      username\n    }\n  }\n": types.ChurnMeDocument,
+    "\n  mutation ChurnUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.ChurnUpdateMineDocument,
     "\n  query EmbeddedMe {\n    me {\n      username\n      userPoolId\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": types.EmbeddedMeDocument,
     "\n  mutation EmbeddedAdminUpdate($username: String!, $attributes: [AttributeInput!]!) {\n    adminUpdateUserAttributes(input: { username: $username, attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n": types.EmbeddedAdminUpdateDocument,
     "\n  mutation EmbeddedUpdateMine($attributes: [AttributeInput!]!) {\n    updateMyAttributes(input: { attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        newsletter: attribute(name: \"custom:newsletter\")\n      }\n    }\n  }\n": types.EmbeddedUpdateMineDocument,
     "\n  query EmbeddedUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n": types.EmbeddedUsersDocument,
     "\n  mutation EmbeddedRequestCode($attributeName: String!) {\n    requestAttributeVerificationCode(input: { attributeName: $attributeName }) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n      }\n    }\n  }\n": types.EmbeddedRequestCodeDocument,
     "\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n": types.ErrorsMeDocument,
+    "\n  query FaultsMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": types.FaultsMeDocument,
+    "\n  mutation FaultsUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.FaultsUpdateMineDocument,
+    "\n  query FaultsAdminUser($username: String!) {\n    user(username: $username) {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": types.FaultsAdminUserDocument,
+    "\n  subscription FaultsMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.FaultsMyChangesDocument,
     "\n  mutation MyAttrsUpdate($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        sub\n        attributes {\n          name\n          value\n        }\n        plan: attribute(name: \"custom:plan\")\n      }\n      codeDeliveries {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": types.MyAttrsUpdateDocument,
     "\n  mutation MyAttrsDelete($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": types.MyAttrsDeleteDocument,
     "\n  mutation MyAttrsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": types.MyAttrsRequestCodeDocument,
@@ -91,6 +111,12 @@ const documents: Documents = {
     "\n  query AdminUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n": types.AdminUserDocument,
     "\n  query Users($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": types.UsersDocument,
     "\n  query Pool($id: ID) {\n    userPool(id: $id) {\n      id\n      name\n      attributes {\n        name\n        dataType\n        custom\n        mutable\n        required\n        developerOnly\n        minLength\n        maxLength\n        minValue\n        maxValue\n      }\n      customAttributes {\n        name\n      }\n    }\n  }\n": types.PoolDocument,
+    "\n  mutation QuotaAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.QuotaAdminUpdateDocument,
+    "\n  mutation QuotaUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.QuotaUpdateMineDocument,
+    "\n  mutation QuotaRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n": types.QuotaRequestCodeDocument,
+    "\n  query QuotaUser($username: String!) {\n    user(username: $username) {\n      username\n    }\n  }\n": types.QuotaUserDocument,
+    "\n  query QuotaPool {\n    userPool {\n      id\n    }\n  }\n": types.QuotaPoolDocument,
+    "\n  query QuotaMe {\n    me {\n      username\n    }\n  }\n": types.QuotaMeDocument,
     "\n  subscription RedisMyChanges {\n    myAttributesChanged {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n    }\n  }\n": types.RedisMyChangesDocument,
     "\n  subscription RedisPoolChanges {\n    userPoolAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n      source\n    }\n  }\n": types.RedisPoolChangesDocument,
     "\n  mutation RedisUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.RedisUpdateMineDocument,
@@ -187,6 +213,18 @@ export function graphql(source: "\n  mutation AuthAddCustom($input: AddCustomAtt
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription ChurnMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ChurnMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChurnMe {\n    me {\n      username\n    }\n  }\n"): (typeof documents)["\n  query ChurnMe {\n    me {\n      username\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChurnUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChurnUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query EmbeddedMe {\n    me {\n      username\n      userPoolId\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"): (typeof documents)["\n  query EmbeddedMe {\n    me {\n      username\n      userPoolId\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -208,6 +246,22 @@ export function graphql(source: "\n  mutation EmbeddedRequestCode($attributeName
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FaultsMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"): (typeof documents)["\n  query FaultsMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FaultsUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation FaultsUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FaultsAdminUser($username: String!) {\n    user(username: $username) {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"): (typeof documents)["\n  query FaultsAdminUser($username: String!) {\n    user(username: $username) {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription FaultsMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription FaultsMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -240,6 +294,30 @@ export function graphql(source: "\n  query Users($usernames: [String!]!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Pool($id: ID) {\n    userPool(id: $id) {\n      id\n      name\n      attributes {\n        name\n        dataType\n        custom\n        mutable\n        required\n        developerOnly\n        minLength\n        maxLength\n        minValue\n        maxValue\n      }\n      customAttributes {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Pool($id: ID) {\n    userPool(id: $id) {\n      id\n      name\n      attributes {\n        name\n        dataType\n        custom\n        mutable\n        required\n        developerOnly\n        minLength\n        maxLength\n        minValue\n        maxValue\n      }\n      customAttributes {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QuotaAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation QuotaAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QuotaUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation QuotaUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QuotaRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation QuotaRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuotaUser($username: String!) {\n    user(username: $username) {\n      username\n    }\n  }\n"): (typeof documents)["\n  query QuotaUser($username: String!) {\n    user(username: $username) {\n      username\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuotaPool {\n    userPool {\n      id\n    }\n  }\n"): (typeof documents)["\n  query QuotaPool {\n    userPool {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuotaMe {\n    me {\n      username\n    }\n  }\n"): (typeof documents)["\n  query QuotaMe {\n    me {\n      username\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
