@@ -199,7 +199,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   });
 
   const server = createServer(yoga);
-  const closeWebSockets = attachGraphQLWs(server, yoga, services.verifier, { maxPayloadBytes: config.requestLimits.maxBodyBytes });
+  const closeWebSockets = attachGraphQLWs(server, yoga, services.verifier, { maxPayloadBytes: config.requestLimits.maxBodyBytes, logger });
   let url = '';
   return {
     get url() {

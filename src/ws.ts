@@ -5,12 +5,12 @@
  * error masking are Yoga's own. The token is verified once, in `onConnect`,
  * and the socket is closed with 4403 when it expires.
  */
-import type { Server } from 'node:http';
-import { CloseCode, MessageType } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import type { IncomingMessage, Server } from 'node:http';
+import { CloseCode, handleProtocols, makeServer, MessageType, type ServerOptions } from 'graphql-ws';
 import type { ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Caller, TokenVerifier } from './auth/verifier.js';
 import { authenticate, type Context } from './context.js';
 
@@ -20,10 +20,16 @@ export interface ServerContext {
   caller?: Caller;
 }
 
-interface SocketState extends Record<PropertyKey, unknown> {
-  caller: Caller;
-  expiry: NodeJS.Timeout;
+/** What graphql-ws keeps per socket (its `ctx.extra`). */
+interface SocketState {
+  readonly socket: WebSocket;
+  readonly request: IncomingMessage;
+  caller?: Caller;
+  expiry?: NodeJS.Timeout;
 }
+
+/** How often an idle socket is pinged; one that misses a pong by then is dropped. */
+const KEEP_ALIVE_MS = 12_000;
 
 /** The longest delay `setTimeout` takes (about 24.8 days). */
 const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -52,6 +58,62 @@ function authorizationOf(params: Record<string, unknown> | undefined): unknown {
 }
 
 /**
+ * graphql-ws's `makeServer` on a `ws` server: its `use/ws` starter, with its
+ * `console.error`s going to the service's log (no stack, no internal text) and
+ * close reasons never carrying an internal message.
+ */
+function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unknown>, SocketState>, logger: Logger): () => Promise<void> {
+  const graphqlWs = makeServer(options);
+  wss.options.handleProtocols = handleProtocols;
+  wss.on('error', (error) => logger.error({ err: { message: error.message } }, 'WebSocket server error'));
+  wss.on('connection', (socket, request) => {
+    socket.once('error', (error) => {
+      // ws reports frames over maxPayload this way, after closing with 1009.
+      logger.warn({ err: { message: error.message } }, 'WebSocket error; socket closed');
+      socket.close(CloseCode.InternalServerError, 'Internal server error');
+    });
+    let pongWait: NodeJS.Timeout | undefined;
+    const ping = setInterval(() => {
+      if (socket.readyState !== socket.OPEN) return;
+      pongWait = setTimeout(() => socket.terminate(), KEEP_ALIVE_MS);
+      socket.once('pong', () => clearTimeout(pongWait));
+      socket.ping();
+    }, KEEP_ALIVE_MS);
+    const closed = graphqlWs.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            if (socket.readyState !== socket.OPEN) return resolve();
+            socket.send(data, (error) => (error ? reject(error) : resolve()));
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', async (data) => {
+            try {
+              await handle(String(data));
+            } catch (error) {
+              logger.error({ err: { message: (error as Error).message } }, 'WebSocket message handling failed');
+              socket.close(CloseCode.InternalServerError, 'Internal server error');
+            }
+          }),
+      },
+      { socket, request },
+    );
+    socket.once('close', (code, reason) => {
+      clearTimeout(pongWait);
+      clearInterval(ping);
+      void closed(code, String(reason));
+    });
+  });
+  return async () => {
+    for (const client of wss.clients) client.close(1001, 'Going away');
+    wss.removeAllListeners();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  };
+}
+
+/**
  * Serves graphql-ws on `server` at Yoga's endpoint, frames up to
  * `options.maxPayloadBytes`. Returns a function that closes every socket
  * (1001, going away) and stops the WebSocket server.
@@ -60,12 +122,13 @@ export function attachGraphQLWs(
   server: Server,
   yoga: YogaServerInstance<ServerContext, Context>,
   verifier: TokenVerifier,
-  options: { maxPayloadBytes?: number } = {},
+  options: { maxPayloadBytes?: number; logger: Logger },
 ): () => Promise<void> {
   // A bigger frame closes the socket with 1009 (message too big) before it is buffered whole.
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, ...(options.maxPayloadBytes ? { maxPayload: options.maxPayloadBytes } : {}) });
   type Args = ExecutionArgs & { rootValue: { execute: (a: ExecutionArgs) => unknown; subscribe: (a: ExecutionArgs) => unknown } };
-  const disposable = useServer<Record<string, unknown>, SocketState>(
+  return serve(
+    wss,
     {
       jsonMessageReviver: refuseServerMessages,
       async onConnect(ctx) {
@@ -78,7 +141,7 @@ export function attachGraphQLWs(
         return true;
       },
       onClose(ctx) {
-        if (ctx.extra.expiry) clearTimeout(ctx.extra.expiry);
+        clearTimeout(ctx.extra.expiry);
       },
       async onSubscribe(ctx, _id, params) {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
@@ -109,10 +172,6 @@ export function attachGraphQLWs(
       execute: (args) => (args as Args).rootValue.execute(args) as never,
       subscribe: (args) => (args as Args).rootValue.subscribe(args) as never,
     },
-    wss,
+    options.logger,
   );
-  return async () => {
-    await disposable.dispose();
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
-  };
 }
