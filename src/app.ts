@@ -3,7 +3,7 @@
  * and the tests. It returns `{ start, stop }` and what tests need to look
  * inside (the Cognito client, the embedded emulator and its demo pool).
  */
-import { DescribeUserPoolCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,11 +20,11 @@ import { installQuotas, type Quotas } from './cognito/quotas.js';
 import { TtlCache } from './cognito/ttl-cache.js';
 import type { Config } from './config.js';
 import { createContext, type Context, type Services } from './context.js';
-import { ErrorCode, isExpected } from './errors.js';
 import { startEmulator, type Emulator } from './embedded/emulator.js';
 import { createGraphiQLOptions } from './embedded/graphiql.js';
 import { DEMO_ADMIN_GROUP, DemoTokens, seedDemo, type DemoPool } from './embedded/seed.js';
 import { useQueryLimits } from './query-limits.js';
+import { readiness } from './readiness.js';
 import { safeLogger, yogaLogger } from './safe-logging.js';
 import { schema } from './schema/index.js';
 import { useInputGuard } from './input-guard.js';
@@ -56,8 +56,6 @@ export interface AppDeps {
   cognito?: CognitoIdentityProviderClient;
 }
 
-/** How long `/ready` reuses Cognito's last answer, as long as no call has failed since. */
-const READY_CACHE_MS = 5_000;
 /** How long `stop()` waits for requests in flight before closing their connections. */
 const SHUTDOWN_GRACE_MS = 5_000;
 
@@ -145,9 +143,6 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     shutdown: shutdown.signal,
   };
 
-  let cognitoReady = { ok: false, at: 0 };
-  /** The probe in flight, shared by concurrent /ready requests. */
-  let readyProbe: Promise<void> | undefined;
   const yoga = createYoga<ServerContext, Context>({
     schema,
     context: ({ request, caller }) =>
@@ -173,27 +168,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       useInputGuard(),
       useReadinessCheck({
         endpoint: '/ready',
-        async check() {
-          // A failed call since the last answer, or an open circuit, asks again
-          // (an open circuit answers at once): /ready turns 503 with the first
-          // failures, and 200 with the first success, not a cache period later.
-          const { breaker } = target;
-          const fresh = cognitoReady.ok && Date.now() - cognitoReady.at < READY_CACHE_MS && breaker.state === 'closed' && breaker.failures === 0;
-          if (!fresh) {
-            readyProbe ??= (async () => {
-              let ok = true;
-              try {
-                await cognito.send(new DescribeUserPoolCommand({ UserPoolId: target.defaultPoolId }));
-              } catch (error) {
-                // Over the quota, the probe never reached Cognito: that says nothing about Cognito.
-                ok = isExpected(error) && error.extensions.code === ErrorCode.LIMIT_EXCEEDED;
-              }
-              cognitoReady = { ok, at: Date.now() };
-            })().finally(() => (readyProbe = undefined));
-            await readyProbe;
-          }
-          return cognitoReady.ok && services.changes.isHealthy();
-        },
+        check: readiness({ cognito, breaker: target.breaker, defaultPoolId: target.defaultPoolId, changes: services.changes }),
       }),
     ],
   });
