@@ -12,6 +12,8 @@ const CLIENT_ID = /^[\w+]+$/;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 /** A Redis key prefix for the quota counters. */
 const QUOTA_KEY_PREFIX = /^[\w.:-]{1,64}$/;
+/** A `METRICS_TOKEN`: 16 to 256 printable ASCII characters, no spaces (a bearer token Prometheus can send, too long to guess). */
+const METRICS_TOKEN = /^[\x21-\x7e]{16,256}$/;
 
 /** Where Cognito lives and what the service may do there. */
 export type CognitoSettings =
@@ -64,6 +66,16 @@ export interface Config {
   introspection: boolean;
   /** GraphiQL served at the GraphQL endpoint. @default true, false when NODE_ENV=production */
   graphiql: boolean;
+  /** Prometheus metrics at `/metrics` (src/metrics.ts). */
+  metrics: MetricsSettings;
+}
+
+/** Whether and for whom `/metrics` is served. */
+export interface MetricsSettings {
+  /** `METRICS`. @default true */
+  enabled: boolean;
+  /** `METRICS_TOKEN`: when set, `/metrics` answers only `Authorization: Bearer <token>`; unset, anyone who reaches the port. @default null */
+  token: string | null;
 }
 
 /**
@@ -219,6 +231,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!QUOTA_KEY_PREFIX.test(quotaKeyPrefix)) {
     problems.push(`QUOTA_KEY_PREFIX=${JSON.stringify(quotaKeyPrefix)} must be 1 to 64 letters, digits, "_", "-", "." or ":"`);
   }
+  const metricsToken = env.METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && !METRICS_TOKEN.test(metricsToken)) {
+    problems.push(`METRICS_TOKEN must be 16 to 256 printable characters without spaces (e.g. \`openssl rand -hex 32\`)`);
+  }
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of fatal, error, warn, info, debug, trace, silent`);
@@ -258,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins,
     introspection: bool('GRAPHQL_INTROSPECTION', !production),
     graphiql: bool('GRAPHIQL', !production),
+    metrics: { enabled: bool('METRICS', true), token: metricsToken },
     ...(redisUrl ? { redisUrl } : {}),
   };
   // A call waits for its quota inside its Cognito deadline: a wait as long

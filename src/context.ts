@@ -7,6 +7,7 @@ import type { GraphQLError } from 'graphql';
 import type { Caller, TokenVerifier } from './auth/verifier.js';
 import type { ChangeFeed } from './changes/feed.js';
 import type { ClientAttributes } from './cognito/clients.js';
+import type { Metrics } from './metrics.js';
 import { createLoaders, type Loaders, type PoolCache } from './cognito/loaders.js';
 import { ErrorCode, fail, isExpected } from './errors.js';
 
@@ -31,6 +32,8 @@ export interface Services {
   maxConcurrency: number;
   /** Aborted when the service stops: open subscriptions complete. */
   shutdown: AbortSignal;
+  /** Prometheus metrics (open subscriptions are counted by the schema). */
+  metrics: Metrics;
 }
 
 /** The per-request context every resolver receives. */

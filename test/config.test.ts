@@ -56,6 +56,7 @@ describe('loadConfig defaults', () => {
       corsOrigins: null,
       introspection: true,
       graphiql: true,
+      metrics: { enabled: true, token: null },
     });
     expect(config.redisUrl).toBeUndefined();
   });

@@ -36,6 +36,11 @@ export const QUOTA_CATEGORIES = {
 /** One of Cognito's quota categories, e.g. `UserUpdate`. */
 export type QuotaCategory = keyof typeof QUOTA_CATEGORIES;
 
+/** The quota category of a command (e.g. `GetUser` -> `UserRead`), `undefined` for one outside them (e.g. `InitiateAuth`). */
+export function categoryOf(command: string): QuotaCategory | undefined {
+  return (Object.keys(QUOTA_CATEGORIES) as QuotaCategory[]).find((category) => (QUOTA_CATEGORIES[category] as readonly string[]).includes(command));
+}
+
 /** Cognito's per-user limits, and the commands each counts. */
 const PER_USER: Record<string, PerUserLimit> = {
   GetUser: 'perUserRead',
@@ -65,6 +70,8 @@ export interface QuotaOptions {
   /** Cognito's quotas are per account and region: the region scopes the shared counters. */
   region: string;
   logger: Logger;
+  /** Told of every call refused with LIMIT_EXCEEDED (for metrics); `perUser` when a per-user limit refused it. */
+  onRefused?: (command: string, perUser: boolean) => void;
 }
 
 /** The limiters installed on a client. */
@@ -192,6 +199,7 @@ export function installQuotas(client: CognitoIdentityProviderClient, quotas: Quo
         // Points already taken for a call that will not be made go back.
         for (const taken of steps.slice(0, index)) await taken.limiter.reward(taken.key).catch(() => undefined);
         const retryAfter = Math.ceil(wait / 1_000);
+        options.onRefused?.(command, step.perUser);
         throw fail(
           ErrorCode.LIMIT_EXCEEDED,
           step.perUser

@@ -87,8 +87,16 @@ function viewFor(event: AttributeChangeEvent, readable: ReadableAttributes | 'al
 /** How much later than the socket a WebSocket subscription's own expiry fires. */
 const SOCKET_EXPIRY_GRACE_MS = 1_000;
 
-/** Ends the stream when the subscriber's token expires, and maps events to what the subscriber may see. */
-function stream(context: Context, source: AsyncIterable<AttributeChangeEvent>, readable: ReadableAttributes | 'all'): AsyncIterable<ChangeView> {
+/**
+ * Ends the stream when the subscriber's token expires, maps events to what
+ * the subscriber may see, and counts it open under `field` while it lives.
+ */
+function stream(
+  context: Context,
+  field: string,
+  source: AsyncIterable<AttributeChangeEvent>,
+  readable: ReadableAttributes | 'all',
+): AsyncIterable<ChangeView> {
   const caller = context.caller;
   if (!caller) throw fail(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".');
   // On a WebSocket the socket's own timer ends everything with 4403 at expiry;
@@ -99,11 +107,12 @@ function stream(context: Context, source: AsyncIterable<AttributeChangeEvent>, r
     error: () => fail(ErrorCode.UNAUTHENTICATED, 'The access token expired; subscribe again with a fresh one.'),
     signal: context.services.shutdown,
   });
-  return pipe(
+  const views = pipe(
     expiring,
     map((event: AttributeChangeEvent) => viewFor(event, readable)),
     filter((view: ChangeView | null): view is ChangeView => view !== null),
   );
+  return context.services.metrics.trackSubscription(field, views);
 }
 
 builder.subscriptionFields((t) => ({
@@ -114,7 +123,7 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_root, _args, context) => {
       const caller = context.caller!;
       const readable = caller.isAdmin ? 'all' : await context.services.clientAttributes.readable(caller.userPoolId, caller.clientId);
-      return stream(context, context.services.changes.subscribeUser(caller.userPoolId, caller.sub), readable);
+      return stream(context, 'myAttributesChanged', context.services.changes.subscribeUser(caller.userPoolId, caller.sub), readable);
     },
     resolve: (view) => view,
   }),
@@ -128,7 +137,7 @@ builder.subscriptionFields((t) => ({
       checkUsername(username);
       const user = await context.loaders.user.load({ userPoolId: pool, username });
       if (!user) throw fail(ErrorCode.NOT_FOUND, `User "${username}" does not exist in user pool ${pool}.`);
-      return stream(context, context.services.changes.subscribeUser(pool, user.sub), 'all');
+      return stream(context, 'userAttributesChanged', context.services.changes.subscribeUser(pool, user.sub), 'all');
     },
     resolve: (view) => view,
   }),
@@ -137,7 +146,8 @@ builder.subscriptionFields((t) => ({
     description: 'Administrators: every attribute change in a user pool.',
     authScopes: { admin: true },
     args: { userPoolId: t.arg.id() },
-    subscribe: (_root, { userPoolId }, context) => stream(context, context.services.changes.subscribePool(allowedPool(context, userPoolId)), 'all'),
+    subscribe: (_root, { userPoolId }, context) =>
+      stream(context, 'userPoolAttributesChanged', context.services.changes.subscribePool(allowedPool(context, userPoolId)), 'all'),
     resolve: (view) => view,
   }),
 }));

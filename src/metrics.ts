@@ -1,0 +1,253 @@
+/**
+ * Prometheus metrics at `/metrics`, one fresh `prom-client` registry per app
+ * (so several apps in one process never share or clash):
+ *
+ * - GraphQL, by operation (`@graphql-yoga/plugin-prometheus`):
+ *   `graphql_envelop_request` (operations run), `graphql_envelop_error_result`
+ *   (errors, by phase and contract code), `graphql_envelop_request_duration`
+ *   (seconds, parse to result) and `graphql_yoga_http_duration` (seconds, by
+ *   method and status too). Operation names are chosen by clients, so the
+ *   label is bounded: the first {@link MAX_OPERATION_NAMES} distinct names
+ *   keep theirs, later ones count as `other` (a client inventing names cannot
+ *   grow the registry without end).
+ * - Cognito: `cognito_calls_total` (calls sent, by command and quota
+ *   category), `cognito_throttles_total` (by category; `by="service"` for a
+ *   call the quota limiter refused with LIMIT_EXCEEDED before sending it,
+ *   `by="cognito"` for each throttled answer from Cognito, retried or not),
+ *   `cognito_circuit_breaker_state` (1 for the breaker's current state).
+ * - `graphql_subscriptions_open` (by field), and Node's process metrics.
+ *
+ * `/metrics` answers anyone who reaches the port unless `METRICS_TOKEN` is set
+ * (then only `Authorization: Bearer <METRICS_TOKEN>`); `METRICS=false` serves
+ * nothing. Either way it should not face the public internet.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { createCounter, createHistogram, usePrometheus, type FillLabelsFnParams } from '@graphql-yoga/plugin-prometheus';
+import { Repeater, type Plugin } from 'graphql-yoga';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import type { BreakerState, CircuitBreaker } from './cognito/breaker.js';
+import { onCognitoCall } from './cognito/client.js';
+import { categoryOf } from './cognito/quotas.js';
+import type { MetricsSettings } from './config.js';
+import { codeForCognitoError, ErrorCode } from './errors.js';
+
+/** Where the metrics are served. */
+export const METRICS_ENDPOINT = '/metrics';
+
+/** Distinct operation names given a label of their own; later ones are `other`. */
+export const MAX_OPERATION_NAMES = 200;
+
+/** The `category` of a command outside Cognito's quota categories (e.g. `InitiateAuth`). */
+const NO_CATEGORY = 'none';
+
+/** A GraphQL name of reasonable length: anything else is not worth a label. */
+const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
+
+/** The codes an error is labelled with: the contract's, and what graphql-yoga answers itself. */
+const ERROR_CODES = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST']);
+
+const BREAKER_STATES: readonly BreakerState[] = ['closed', 'half-open', 'open'];
+
+/** The service's metrics, and the hooks that feed them. */
+export interface Metrics {
+  readonly registry: Registry;
+  /** The Yoga plugins that count operations and serve {@link METRICS_ENDPOINT} (none when `METRICS=false`). */
+  readonly plugins: Plugin[];
+  /** Counts the calls `client` sends and Cognito's throttled answers. Returns a function that removes the hooks. */
+  instrumentCognito(client: CognitoIdentityProviderClient): () => void;
+  /** For the quota limiter's `onRefused`: a call it refused with LIMIT_EXCEEDED. */
+  quotaRefused(command: string): void;
+  /** Reports `breaker`'s state at each scrape. */
+  watchBreaker(breaker: CircuitBreaker): void;
+  /** `source`, counted in `graphql_subscriptions_open{field}` from its first read until it ends, however it ends. */
+  trackSubscription<T>(field: string, source: AsyncIterable<T>): AsyncIterable<T>;
+}
+
+/** The label for an operation name; see {@link MAX_OPERATION_NAMES}. */
+function operationNames(): (name: string | undefined) => string {
+  const known = new Set<string>();
+  return (name) => {
+    if (!name) return 'Anonymous';
+    if (known.has(name)) return name;
+    if (known.size >= MAX_OPERATION_NAMES || !OPERATION_NAME.test(name)) return 'other';
+    known.add(name);
+    return name;
+  };
+}
+
+/** The `code` label of an error in `phase`. */
+function errorCodeOf(params: FillLabelsFnParams): string {
+  const code = params.error?.extensions?.code;
+  if (typeof code === 'string') return ERROR_CODES.has(code) ? code : 'other';
+  if (params.errorPhase === 'parse') return 'GRAPHQL_PARSE_FAILED';
+  if (params.errorPhase === 'validate') return 'GRAPHQL_VALIDATION_FAILED';
+  // Anything without a code is masked as INTERNAL_SERVER_ERROR on its way out.
+  return 'INTERNAL_SERVER_ERROR';
+}
+
+/** Answers {@link METRICS_ENDPOINT} with 401 unless the request carries `Authorization: Bearer <token>`. */
+function useMetricsToken(token: string): Plugin {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  const expected = digest(token);
+  return {
+    onRequest({ url, request, fetchAPI, endResponse }) {
+      if (url.pathname !== METRICS_ENDPOINT) return;
+      const given = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
+      // Compared in constant time: the answer's timing says nothing about the token.
+      if (timingSafeEqual(digest(given), expected)) return;
+      endResponse(new fetchAPI.Response('Unauthorized\n', { status: 401, headers: { 'content-type': 'text/plain', 'www-authenticate': 'Bearer realm="metrics"' } }));
+    },
+  };
+}
+
+/** Creates the registry, the metrics and the plugins. */
+export function createMetrics(settings: MetricsSettings): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const operationName = operationNames();
+  const operationLabels = (params: FillLabelsFnParams) => ({
+    operationName: operationName(params.operationName),
+    operationType: params.operationType ?? 'unknown',
+  });
+
+  const cognitoCalls = new Counter({
+    name: 'cognito_calls_total',
+    help: 'Cognito calls sent (once per call, however often the SDK retried it), by command and quota category',
+    labelNames: ['command', 'category'] as const,
+    registers: [registry],
+  });
+  const throttles = new Counter({
+    name: 'cognito_throttles_total',
+    help: 'Cognito calls throttled, by quota category: by="service" refused by the quota limiter before being sent (LIMIT_EXCEEDED), by="cognito" each throttled answer from Cognito',
+    labelNames: ['category', 'by'] as const,
+    registers: [registry],
+  });
+  let breaker: CircuitBreaker | undefined;
+  new Gauge({
+    name: 'cognito_circuit_breaker_state',
+    help: "1 for the state the circuit breaker in front of Cognito is in (closed: calls go through; open: they fail at once; half-open: one probe is through)",
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      for (const state of BREAKER_STATES) this.set({ state }, (breaker?.state ?? 'closed') === state ? 1 : 0);
+    },
+  });
+  const subscriptions = new Gauge({
+    name: 'graphql_subscriptions_open',
+    help: 'Subscriptions open now, over WebSocket and SSE, by field',
+    labelNames: ['field'] as const,
+    registers: [registry],
+  });
+
+  const plugins: Plugin[] = !settings.enabled
+    ? []
+    : [
+        ...(settings.token ? [useMetricsToken(settings.token)] : []),
+        usePrometheus({
+          registry,
+          endpoint: METRICS_ENDPOINT,
+          metrics: {
+            graphql_envelop_request: createCounter({
+              registry,
+              counter: { name: 'graphql_envelop_request', help: 'GraphQL operations run, by operation', labelNames: ['operationName', 'operationType'] },
+              fillLabelsFn: operationLabels,
+            }),
+            graphql_envelop_error_result: createCounter({
+              registry,
+              counter: {
+                name: 'graphql_envelop_error_result',
+                help: 'GraphQL errors, by operation, phase and contract code (extensions.code)',
+                labelNames: ['operationName', 'operationType', 'phase', 'code'],
+              },
+              fillLabelsFn: (params) => ({ ...operationLabels(params), phase: params.errorPhase ?? 'execute', code: errorCodeOf(params) }),
+            }),
+            graphql_envelop_request_duration: createHistogram({
+              registry,
+              histogram: {
+                name: 'graphql_envelop_request_duration',
+                help: 'Time to run a GraphQL operation, parse to result (a subscription: its whole life), in seconds',
+                labelNames: ['operationName', 'operationType'],
+              },
+              fillLabelsFn: operationLabels,
+            }),
+            graphql_yoga_http_duration: createHistogram({
+              registry,
+              histogram: {
+                name: 'graphql_yoga_http_duration',
+                help: 'Time to answer a GraphQL HTTP request, in seconds',
+                labelNames: ['operationName', 'operationType', 'method', 'statusCode'],
+              },
+              fillLabelsFn: (params, { request, response }: { request: Request; response: Response }) => ({
+                ...operationLabels(params),
+                method: request.method,
+                statusCode: response.status,
+              }),
+            }),
+            // One histogram per phase and operation multiplies the series for little gain.
+            graphql_envelop_request_time_summary: false,
+            graphql_envelop_phase_parse: false,
+            graphql_envelop_phase_validate: false,
+            graphql_envelop_phase_context: false,
+            graphql_envelop_phase_execute: false,
+            graphql_envelop_phase_subscribe: false,
+            graphql_envelop_deprecated_field: false,
+            graphql_envelop_schema_change: false,
+            graphql_envelop_execute_resolver: false,
+          },
+        }),
+      ];
+
+  const category = (command: string) => categoryOf(command) ?? NO_CATEGORY;
+  return {
+    registry,
+    plugins,
+    instrumentCognito(client) {
+      // After the breaker and the quotas (initialize step, high priority): only calls actually sent.
+      const removeCalls = onCognitoCall(client, (command) => cognitoCalls.inc({ command, category: category(command) }));
+      // Inside the SDK's retries (finalizeRequest, below its high-priority retry middleware): every attempt Cognito throttled.
+      const name = `metricsThrottles-${Math.random().toString(36).slice(2)}`;
+      client.middlewareStack.add(
+        (next, context) => async (args) => {
+          try {
+            return await next(args);
+          } catch (error) {
+            if (codeForCognitoError(error, 'admin') === ErrorCode.LIMIT_EXCEEDED) {
+              throttles.inc({ category: category(String(context.commandName ?? '').replace(/Command$/, '')), by: 'cognito' });
+            }
+            throw error;
+          }
+        },
+        { step: 'finalizeRequest', priority: 'low', name },
+      );
+      return () => {
+        removeCalls();
+        client.middlewareStack.remove(name);
+      };
+    },
+    quotaRefused(command) {
+      throttles.inc({ category: category(command), by: 'service' });
+    },
+    watchBreaker(watched) {
+      breaker = watched;
+    },
+    trackSubscription<T>(field: string, source: AsyncIterable<T>): AsyncIterable<T> {
+      // Lazy: a subscription whose stream is never read was never open.
+      return new Repeater<T>(async (push, stop) => {
+        const iterator = source[Symbol.asyncIterator]();
+        void stop.then(() => iterator.return?.());
+        subscriptions.inc({ field });
+        try {
+          for (;;) {
+            const next = await Promise.race([iterator.next(), stop]);
+            if (!next || next.done) break;
+            await push(next.value);
+          }
+        } finally {
+          subscriptions.dec({ field });
+        }
+        stop();
+      });
+    },
+  };
+}
