@@ -20,11 +20,15 @@ import { installQuotas, type Quotas } from './cognito/quotas.js';
 import { TtlCache } from './cognito/ttl-cache.js';
 import type { Config } from './config.js';
 import { createContext, type Context, type Services } from './context.js';
+import { useDemoPage } from './embedded/demo-page.js';
 import { startEmulator, type Emulator } from './embedded/emulator.js';
-import { createGraphiQLOptions } from './embedded/graphiql.js';
+import { createGraphiQLOptions, renderEmbeddedGraphiQL } from './embedded/graphiql.js';
+import { removeRunning, writeRunning, type RunningEmbedded } from './embedded/running.js';
 import { DEMO_ADMIN_GROUP, DemoTokens, seedDemo, type DemoPool } from './embedded/seed.js';
+import { createMetrics, METRICS_ENDPOINT, type Metrics } from './metrics.js';
 import { useQueryLimits } from './query-limits.js';
 import { readiness } from './readiness.js';
+import { useRequestLog, withRequestIds } from './request-log.js';
 import { safeLogger, yogaLogger } from './safe-logging.js';
 import { schema } from './schema/index.js';
 import { useInputGuard } from './input-guard.js';
@@ -56,6 +60,9 @@ export interface AppDeps {
   cognito?: CognitoIdentityProviderClient;
 }
 
+/** Hosts only this machine reaches. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
 /** How long `stop()` waits for requests in flight before closing their connections. */
 const SHUTDOWN_GRACE_MS = 5_000;
 
@@ -74,7 +81,7 @@ interface CognitoTarget {
   embedded?: NonNullable<App['embedded']>;
 }
 
-async function connectCognito(config: Config, deps: AppDeps, logger: Logger): Promise<CognitoTarget> {
+async function connectCognito(config: Config, deps: AppDeps, logger: Logger, metrics: Metrics): Promise<CognitoTarget> {
   const client = (region: string, endpoint?: string) =>
     deps.cognito ?? createCognitoClient({ region, timeoutMs: config.cognitoTimeoutMs, ...(endpoint ? { endpoint } : {}) });
   // Installed before the quotas, so a call the breaker fails at once spends none.
@@ -89,7 +96,13 @@ async function connectCognito(config: Config, deps: AppDeps, logger: Logger): Pr
     return breaker;
   };
   const quotas = (cognito: CognitoIdentityProviderClient, region: string) =>
-    installQuotas(cognito, config.quotas, { region, keyPrefix: config.quotas.keyPrefix, logger, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
+    installQuotas(cognito, config.quotas, {
+      region,
+      keyPrefix: config.quotas.keyPrefix,
+      logger,
+      onRefused: (command) => metrics.quotaRefused(command),
+      ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+    });
   if (config.cognito.mode === 'remote') {
     const { endpoint, region, defaultPoolId, poolIds } = config.cognito;
     const cognito = client(region, endpoint);
@@ -117,10 +130,17 @@ async function connectCognito(config: Config, deps: AppDeps, logger: Logger): Pr
 
 /** Builds the service from validated settings. Starts the embedded emulator when no pool is configured. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App> {
-  // Every line of the service, Yoga's and the emulator's included, goes through the redaction.
-  const logger = safeLogger(deps.logger ?? pino({ level: config.logLevel }));
-  const target = await connectCognito(config, deps, logger);
+  // Every line of the service, Yoga's and the emulator's included, goes through the redaction,
+  // and carries the id of the request it was made for (src/request-log.ts).
+  const logger = withRequestIds(safeLogger(deps.logger ?? pino({ level: config.logLevel })));
+  const metrics = createMetrics(config.metrics);
+  const target = await connectCognito(config, deps, logger, metrics);
   const { cognito, endpoint, embedded } = target;
+  metrics.instrumentCognito(cognito);
+  metrics.watchBreaker(target.breaker);
+  if (config.metrics.enabled && !config.metrics.token && !LOOPBACK_HOSTS.has(config.host)) {
+    logger.warn(`${METRICS_ENDPOINT} answers anyone who reaches ${config.host}:${config.port}: keep it off public networks, or set METRICS_TOKEN`);
+  }
   const shutdown = new AbortController();
   // Every open subscription listens for the shutdown: many listeners, no leak.
   setMaxListeners(0, shutdown.signal);
@@ -141,6 +161,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     changes: createChangeFeed({ logger, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) }),
     maxConcurrency: config.maxConcurrency,
     shutdown: shutdown.signal,
+    metrics,
   };
 
   const yoga = createYoga<ServerContext, Context>({
@@ -150,7 +171,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     graphiql: config.graphiql ? withCsrfHeader(embedded ? createGraphiQLOptions(embedded.tokens) : {}) : false,
     landingPage: config.graphiql,
     // GraphiQL's assets served from this package, not a CDN: it works offline.
-    renderGraphiQL,
+    renderGraphiQL: embedded ? renderEmbeddedGraphiQL : renderGraphiQL,
     logging: yogaLogger(logger),
     cors: corsPolicy(config),
     batching: { limit: config.requestLimits.maxBatch },
@@ -162,20 +183,26 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       maskError: (error, message) => maskError(error, message, false),
     },
     plugins: [
+      // First: every other hook runs inside the request's id.
+      useRequestLog(logger),
       ...useBrowserAccess(config),
       ...useQueryLimits(config.requestLimits, { introspection: config.introspection }),
       // After the limits and Yoga's request parsers: wraps them, so what they choke on is caught too.
       useInputGuard(),
+      ...metrics.plugins,
       useReadinessCheck({
         endpoint: '/ready',
         check: readiness({ cognito, breaker: target.breaker, defaultPoolId: target.defaultPoolId, changes: services.changes }),
       }),
+      // The live profile page at /demo: embedded mode only (404 otherwise, like any unknown path).
+      ...(embedded ? [useDemoPage({ emulator: embedded.emulator, demo: embedded.demo, verifier: services.verifier })] : []),
     ],
   });
 
   const server = createServer(yoga);
   const closeWebSockets = attachGraphQLWs(server, yoga, services.verifier, { maxPayloadBytes: config.requestLimits.maxBodyBytes, logger });
   let url = '';
+  let running: RunningEmbedded | undefined;
   return {
     get url() {
       return url;
@@ -192,6 +219,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       });
       const { port } = server.address() as AddressInfo;
       url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+      if (embedded && config.cognito.mode === 'embedded') {
+        // For `npm run token`: where the emulator and the demo pool are.
+        const { userPoolId, clientId } = embedded.demo;
+        running = { url, endpoint: embedded.emulator.endpoint, region: target.region, userPoolId, clientId, pid: process.pid };
+        await writeRunning(config.cognito.dataDir, running);
+      }
     },
     async stop() {
       shutdown.abort();
@@ -205,6 +238,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       }
       await services.changes.close();
       await target.quotas.close();
+      if (running && config.cognito.mode === 'embedded') await removeRunning(config.cognito.dataDir, running);
       if (!deps.cognito) cognito.destroy();
       await embedded?.emulator.stop();
     },

@@ -15,6 +15,7 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 import type { Config } from './config.js';
+import { REQUEST_ID_HEADER } from './request-log.js';
 
 /** The header that makes a GET or a "simple" POST acceptable (any value). */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
@@ -31,6 +32,8 @@ export interface CorsAnswer {
   methods: string[];
   credentials: false;
   maxAge: number;
+  /** Response headers a page may read: the request id, to quote when reporting a problem. */
+  exposedHeaders: string[];
 }
 
 /** Whether `origin` may call the service, from `CORS_ORIGINS` or the embedded default. */
@@ -48,7 +51,7 @@ export function corsPolicy(config: Pick<Config, 'corsOrigins' | 'cognito'>): (re
     const origin = request.headers.get('origin');
     if (!origin || !originAllowed(config, origin)) return false;
     // The caller's own origin, also under `*`: the answer names whom it allows.
-    return { origin, methods: ['GET', 'POST', 'OPTIONS'], credentials: false, maxAge: PREFLIGHT_MAX_AGE_S };
+    return { origin, methods: ['GET', 'POST', 'OPTIONS'], credentials: false, maxAge: PREFLIGHT_MAX_AGE_S, exposedHeaders: [REQUEST_ID_HEADER] };
   };
 }
 

@@ -24,14 +24,16 @@ if (app.embedded) {
     '',
     `  Cognito attributes GraphQL — embedded demo (local Cognito emulator, data in ${config.cognito.mode === 'embedded' ? config.cognito.dataDir : ''}/)`,
     '',
-    `  GraphiQL:   ${graphiql}   (opens signed in as alice)`,
+    `  GraphiQL:   ${graphiql}   (a tab for alice, one for bob)`,
+    `  Live page:  ${app.url}/demo   (sign in, edit, verify, watch changes arrive)`,
     `  User pool:  ${demo.userPoolId}   app client: ${demo.clientId}`,
     '',
   ];
   for (const user of DEMO_USERS) {
     lines.push(`  ${user.username}${user.admin ? ' (admin)' : ''}: Authorization: Bearer ${await tokens.tokenFor(user.username)}`, '');
   }
-  lines.push('  Verification codes appear in this log as "mailbox: verification code …".', '');
+  lines.push(`  Fresh tokens later, from another terminal: npm run token -- ${DEMO_USERS.map((u) => u.username).join('|')}`, '');
+  lines.push('  Verification codes appear in this log as "mailbox: verification code …", and on the live page.', '');
   console.log(lines.join('\n'));
 } else {
   app.logger.info({ url: graphiql }, `listening on ${graphiql}`);

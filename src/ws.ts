@@ -3,7 +3,8 @@
  * the same port and path as HTTP. One pipeline for every transport: each
  * operation goes through `yoga.getEnveloped`, so context, auth, plugins and
  * error masking are Yoga's own. The token is verified once, in `onConnect`,
- * and the socket is closed with 4403 when it expires.
+ * and the socket is closed with 4403 when it expires. An operation may carry
+ * its own token (`extensions.headers.authorization`, as GraphiQL sends it).
  */
 import type { IncomingMessage, Server } from 'node:http';
 import { CloseCode, handleProtocols, makeServer, MessageType, type ServerOptions } from 'graphql-ws';
@@ -13,6 +14,8 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Caller, TokenVerifier } from './auth/verifier.js';
 import { authenticate, type Context } from './context.js';
+import { ErrorCode, fail } from './errors.js';
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './request-log.js';
 
 /** What Yoga's context factory receives besides the request. */
 export interface ServerContext {
@@ -58,6 +61,19 @@ function authorizationOf(params: Record<string, unknown> | undefined): unknown {
 }
 
 /**
+ * The `Authorization` one operation carries itself: Yoga's GraphiQL sends its
+ * header editor's headers as the `subscribe` message's `extensions.headers`,
+ * so each GraphiQL tab subscribes as the user of its own headers over the
+ * one socket all tabs share. Blank or absent: the socket's caller.
+ */
+function operationAuthorization(extensions: Record<string, unknown> | null | undefined): string | undefined {
+  const headers = extensions?.headers;
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  const value = authorizationOf({ headers });
+  return typeof value === 'string' && value.trim() ? value : undefined;
+}
+
+/**
  * graphql-ws's `makeServer` on a `ws` server: its `use/ws` starter, with its
  * `console.error`s going to the service's log (no stack, no internal text) and
  * close reasons never carrying an internal message.
@@ -65,6 +81,19 @@ function authorizationOf(params: Record<string, unknown> | undefined): unknown {
 function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unknown>, SocketState>, logger: Logger): () => Promise<void> {
   const graphqlWs = makeServer(options);
   wss.options.handleProtocols = handleProtocols;
+  // One request id per socket, from its upgrade request, echoed in the 101 answer;
+  // what its operations log carries it (src/request-log.ts).
+  const socketIds = new WeakMap<IncomingMessage, string>();
+  const socketId = (request: IncomingMessage): string => {
+    let id = socketIds.get(request);
+    if (!id) {
+      const incoming = request.headers[REQUEST_ID_HEADER];
+      id = requestIdFrom(typeof incoming === 'string' ? incoming : undefined);
+      socketIds.set(request, id);
+    }
+    return id;
+  };
+  wss.on('headers', (headers, request) => headers.push(`${REQUEST_ID_HEADER}: ${socketId(request)}`));
   wss.on('error', (error) => logger.error({ err: { message: error.message } }, 'WebSocket server error'));
   wss.on('connection', (socket, request) => {
     socket.once('error', (error) => {
@@ -89,14 +118,16 @@ function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unkno
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
-          socket.on('message', async (data) => {
-            try {
-              await handle(String(data));
-            } catch (error) {
-              logger.error({ err: { message: (error as Error).message } }, 'WebSocket message handling failed');
-              socket.close(CloseCode.InternalServerError, 'Internal server error');
-            }
-          }),
+          socket.on('message', (data) =>
+            withRequestId(socketId(request), async () => {
+              try {
+                await handle(String(data));
+              } catch (error) {
+                logger.error({ err: { message: (error as Error).message } }, 'WebSocket message handling failed');
+                socket.close(CloseCode.InternalServerError, 'Internal server error');
+              }
+            }),
+          ),
       },
       { socket, request },
     );
@@ -144,12 +175,20 @@ export function attachGraphQLWs(
         clearTimeout(ctx.extra.expiry);
       },
       async onSubscribe(ctx, _id, params) {
+        let caller = ctx.extra.caller;
+        const own = operationAuthorization(params.extensions);
+        if (own) {
+          // Verified like any token; a bad one fails this operation only, not the socket.
+          const verified = await authenticate(own, verifier);
+          if (!verified.caller) return [verified.authError ?? fail(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".')];
+          caller = verified.caller;
+        }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
-          caller: ctx.extra.caller,
+          caller,
         });
         let document;
         try {
