@@ -1,0 +1,752 @@
+/**
+ * The subscription benchmarks of the issue, each on one service instance and
+ * on two instances sharing Redis, each next to a baseline measured in the
+ * same run (bench/baseline-ws.ts: a bare `ws` server driven the same way):
+ *
+ * 1. Steady state: `users` graphql-ws connections, each a different user on
+ *    `myAttributesChanged`, plus `admins` administrators on
+ *    `userPoolAttributesChanged`; `rate` admin changes per second
+ *    (`adminUpdateUserAttributes` of `custom:plan` = `seq-<n>`, over HTTP
+ *    keep-alive) for `durationS`, spread over the users. Each change must
+ *    reach its user's subscriber and every administrator, exactly once.
+ * 2. Broadcast: one change to N subscribers of the same feed
+ *    (`userPoolAttributesChanged`), N growing on the same process; `rounds`
+ *    changes per N, one at a time, each waited for until every subscriber
+ *    has it.
+ *
+ * Latency = time the event reached the load generator − time the mutation
+ * was sent, both on this process' clock. The service runs as child processes
+ * (`node --import tsx src/main.ts`) against the Cognito stub
+ * (bench/stub-cognito.ts) in this process.
+ */
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { Child, cpuSeconds, machineBusySeconds, readProbe, rssBytes, sleep, stallsIn, startBaseline, startService, waitIdle, type ProbeData } from './lib/processes.js';
+import type { BenchRow, GroupResult, TargetResult } from './lib/report.js';
+import { gcd, ratio, summarize, type Percentiles } from './lib/stats.js';
+import { seqOf, Subscribers, type Received, type SubscriberSpec } from './lib/subscribers.js';
+import { startStubCognito } from './stub-cognito.js';
+
+/** How big and how long. */
+export interface SubscriptionBenchOptions {
+  /** Steady state: subscribers on `myAttributesChanged`, one user each. */
+  users: number;
+  /** Steady state: administrators on `userPoolAttributesChanged`. */
+  admins: number;
+  /** Steady state: changes per second. */
+  rate: number;
+  /** Steady state: seconds of changes. */
+  durationS: number;
+  /** Steady state: seconds of unmeasured changes first, at the same rate (JIT warm-up). */
+  warmupS: number;
+  /** Broadcast: subscriber counts, ascending. */
+  broadcastNs: number[];
+  /** Broadcast: measured changes per N. */
+  rounds: number;
+  /** Broadcast: unmeasured changes per N first (every subscriber must receive them). */
+  warmupRounds: number;
+  /** How long the target's CPU must stay low to count as idle (ms). */
+  quietMs: number;
+  /** Run all scenarios on the same processes (quicker; memory readings of later scenarios start from a used process). */
+  shareProcesses: boolean;
+  /** Which scenarios and variants to run. */
+  scenarios: ('steady' | 'broadcast')[];
+  instances: (1 | 2)[];
+  /** Skip the baseline runs. */
+  noBaseline: boolean;
+  /** Delay of every Cognito stub answer, ms. */
+  cognitoDelayMs: number;
+  redisUrl: string;
+  /** Extra environment for the service, e.g. `COGNITO_MAX_CONCURRENCY`. */
+  serviceEnv: Record<string, string>;
+  /** Write the service processes' CPU profiles here. */
+  cpuProfDir?: string;
+  /** Run the service from another checkout (compare a change against this one). */
+  serviceRoot?: string;
+  log: (message: string) => void;
+}
+
+const MY_CHANGES = /* GraphQL */ `subscription BenchMyChanges {
+  myAttributesChanged { user { username sub attributes { name value } } updated { name value } deleted source occurredAt }
+}`;
+const POOL_CHANGES = /* GraphQL */ `subscription BenchPoolChanges {
+  userPoolAttributesChanged {
+    user { username sub userPoolId attributes { name value } status enabled updatedAt }
+    updated { name value } deleted source occurredAt
+  }
+}`;
+const CHANGE = /* GraphQL */ `mutation BenchChange($input: AdminUpdateUserAttributesInput!) {
+  adminUpdateUserAttributes(input: $input) { user { username } }
+}`;
+
+const TARGET_STEADY_P99_MS = 100;
+const TARGET_BROADCAST_1K_P99_MS = 250;
+
+/** A server under load: the service or the baseline, on one or two processes. */
+interface Target {
+  kind: 'service' | 'baseline';
+  children: Child[];
+  /** Where each service process' probe (bench/lib/service-probe.ts) writes at exit. */
+  probeFiles: string[];
+  /** Sends change `seq` of `username` through instance `instance`; resolves when answered. */
+  change(seq: number, username: string, instance: number): Promise<{ ok: boolean; error?: string }>;
+}
+
+/** Messages the baseline replays (captured from the service, so payloads are the same size). */
+interface Templates {
+  user?: string;
+  pool?: string;
+}
+
+/** What one measured phase produced. */
+interface PhaseResult {
+  latency: Percentiles;
+  /** Per change: time until the last expected subscriber had it, ms. */
+  untilLast: Percentiles;
+  expected: number;
+  delivered: number;
+  lost: number;
+  dup: number;
+  /** Events that reached a subscriber that should not have them. */
+  unexpected: number;
+  /** Non-`next` messages (errors, completes), first few. */
+  otherMessages: string[];
+  otherCount: number;
+  changes: number;
+  changeErrors: number;
+  changeErrorSamples: string[];
+  /** HTTP round trip of the changes, ms. */
+  changeLatency: Percentiles;
+  wallS: number;
+  /** CPU of the target's processes over the phase, % of one core (summed). */
+  cpuPercent: number;
+  /** CPU milliseconds of the target per change. */
+  cpuMsPerChange: number;
+  genCpuPercent: number;
+  genEventLoopUtilization: number;
+  /** The load generator's worst event-loop delay in the phase, ms (a stalled generator would inflate latencies). */
+  genLoopDelayMaxMs: number;
+  /**
+   * CPU used on the machine by everything else (not the target, not this
+   * process), % of one core: other work on a shared machine disturbs the
+   * measurement (with two instances it includes Redis).
+   */
+  otherCpuPercent: number;
+  unexpectedCloses: number;
+  /** The phase on the monotonic clock (µs, as `process.hrtime`), to cut CPU profiles to it. */
+  monotonicWindowUs: [number, number];
+  /** TCP connections the service opened to the Cognito stub during the phase, ms from its start (a new one means a retry or a closed keep-alive socket). */
+  cognitoConnectionsAtMs: number[];
+  /** SDK retries the Cognito stub saw during the phase, ms from its start. */
+  cognitoRetriesAtMs: number[];
+  /** Per second of the phase: changes sent, their HTTP round trip p50/p99 and their slowest delivery, ms. */
+  timeline: { second: number; changes: number; changeP50: number; changeP99: number; toCognitoP50: number; toCognitoMax: number; untilLastMax: number }[];
+}
+
+/** One change sent: when, and which subscribers must receive it. */
+interface Sent {
+  at: number;
+  answeredAt?: number;
+  /** When the Cognito stub got the change's AdminUpdateUserAttributes. */
+  cognitoAt?: number;
+  /** Expected subscriber indexes: explicit list or [from, to) range (or both). */
+  conns: number[];
+  range?: [number, number];
+}
+
+const pairKey = (conn: number, seq: number) => conn * 2 ** 24 + seq;
+
+function expects(sent: Sent, conn: number): boolean {
+  if (sent.range && conn >= sent.range[0] && conn < sent.range[1]) return true;
+  return sent.conns.includes(conn);
+}
+
+function expectedCount(sent: Sent): number {
+  return sent.conns.length + (sent.range ? sent.range[1] - sent.range[0] : 0);
+}
+
+/** Matches received events to the changes sent. */
+function analyze(received: readonly Received[], sent: ReadonlyMap<number, Sent>) {
+  const seen = new Set<number>();
+  const latencies: number[] = [];
+  const last = new Map<number, number>();
+  let dup = 0;
+  let unexpected = 0;
+  let otherCount = 0;
+  const otherMessages: string[] = [];
+  for (const { at, conn, data } of received) {
+    const seq = data.includes('"type":"next"') ? seqOf(data) : null;
+    const change = seq === null ? undefined : sent.get(seq);
+    if (seq === null || !change) {
+      if (seq === null) {
+        otherCount++;
+        if (otherMessages.length < 5) otherMessages.push(data.slice(0, 300));
+      }
+      continue;
+    }
+    if (!expects(change, conn)) {
+      unexpected++;
+      continue;
+    }
+    const key = pairKey(conn, seq);
+    if (seen.has(key)) {
+      dup++;
+      continue;
+    }
+    seen.add(key);
+    const latency = at - change.at;
+    latencies.push(latency);
+    last.set(seq, Math.max(last.get(seq) ?? 0, latency));
+  }
+  let expected = 0;
+  for (const change of sent.values()) expected += expectedCount(change);
+  return { latencies, last, untilLast: [...last.values()], expected, delivered: seen.size, lost: expected - seen.size, dup, unexpected, otherCount, otherMessages };
+}
+
+/** Runs `count` calls of `fn` at `rate` per second (open loop: a slow answer does not delay the next call). */
+async function atRate(count: number, rate: number, fn: (i: number) => Promise<void>): Promise<void> {
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const wait = start + (i * 1000) / rate - performance.now();
+    if (wait > 1) await sleep(wait);
+    pending.push(fn(i));
+  }
+  await Promise.all(pending);
+}
+
+/** A stride through the users coprime with their count, so consecutive changes hit users far apart and all users evenly. */
+function strideFor(users: number): number {
+  let stride = Math.max(1, Math.floor(users * 0.618));
+  while (gcd(stride, users) !== 1) stride++;
+  return stride;
+}
+
+const wsUrl = (child: Child) => `${child.url.replace(/^http/, 'ws')}/graphql`;
+const pids = (target: Target) => target.children.map((c) => c.pid);
+const totalRss = (target: Target) => target.children.reduce((sum, c) => sum + rssBytes(c.pid), 0);
+const totalCpu = (target: Target) => target.children.reduce((sum, c) => sum + cpuSeconds(c.pid), 0);
+
+/** Runs the subscription benchmarks; see the module's documentation. */
+export async function runSubscriptionBenchmarks(options: SubscriptionBenchOptions): Promise<GroupResult> {
+  const { log } = options;
+  const maxN = Math.max(0, ...(options.scenarios.includes('broadcast') ? options.broadcastNs : []));
+  const stub = await startStubCognito({
+    users: options.users,
+    admins: Math.max(options.admins, maxN),
+    delayMs: options.cognitoDelayMs,
+  });
+  log(`Cognito stub at ${stub.url}, pool ${stub.poolId}; minting ${options.users + Math.max(options.admins, maxN)} access tokens`);
+  const mintStart = performance.now();
+  const userTokens = await stub.accessTokens(Array.from({ length: options.users }, (_, i) => stub.username(i)));
+  const adminTokens = await stub.accessTokens(Array.from({ length: Math.max(options.admins, maxN) }, (_, i) => stub.adminName(i)));
+  log(`tokens minted in ${((performance.now() - mintStart) / 1000).toFixed(1)} s`);
+
+  const templates: Templates = {};
+  const rows: BenchRow[] = [];
+  const targets: TargetResult[] = [];
+  const notes: string[] = [];
+  const details: Record<string, unknown> = {
+    poolId: stub.poolId,
+    cognitoDelayMs: options.cognitoDelayMs,
+    options: { ...options, log: undefined },
+  };
+  let channelCounter = 0;
+  // A profiled process samples itself all the time: it never looks as idle as an unprofiled one.
+  const idleThreshold = options.cpuProfDir ? 0.2 : 0.05;
+
+  /** Starts the service or the baseline on `instances` processes. */
+  async function startTarget(kind: Target['kind'], instances: 1 | 2, label: string): Promise<Target> {
+    const redisUrl = instances > 1 ? options.redisUrl : undefined;
+    if (kind === 'service') {
+      const probeFiles = Array.from({ length: instances }, (_, i) => join(tmpdir(), `bench-probe-${process.pid}-${channelCounter++}-${i}.json`));
+      const children = await Promise.all(
+        Array.from({ length: instances }, (_, i) =>
+          startService({
+            probeFile: probeFiles[i]!,
+            ...(options.serviceRoot ? { root: options.serviceRoot } : {}),
+            name: `service ${label} #${i}`,
+            cognitoUrl: stub.url,
+            poolId: stub.poolId,
+            ...(redisUrl ? { redisUrl } : {}),
+            env: {
+              // Cognito's default quotas (e.g. 25 attribute writes per second per account) would
+              // refuse the scenario's 100 changes/s before they reach the stub: lifted, so the
+              // subscription path is what is measured. Counters under a key prefix of this run.
+              QUOTA_USER_UPDATE_PER_SECOND: '100000',
+              QUOTA_USER_READ_PER_SECOND: '100000',
+              QUOTA_USER_POOL_READ_PER_SECOND: '100000',
+              QUOTA_PER_USER_READS_PER_SECOND: '100000',
+              QUOTA_PER_USER_WRITES_PER_SECOND: '100000',
+              QUOTA_KEY_PREFIX: `bench-${stub.poolId}`,
+              ...options.serviceEnv,
+            },
+            ...(options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {}),
+          }),
+        ),
+      );
+      let nextAdmin = 0;
+      return {
+        kind,
+        children,
+        probeFiles,
+        async change(seq, username, instance) {
+          const token = adminTokens[nextAdmin++ % options.admins]!;
+          try {
+            const response = await fetch(`${children[instance % children.length]!.url}/graphql`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+              body: JSON.stringify({ query: CHANGE, variables: { input: { username, attributes: [{ name: 'custom:plan', value: `seq-${seq}` }] } } }),
+            });
+            const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+            if (!response.ok || body.errors) return { ok: false, error: `HTTP ${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 200)}` };
+            return { ok: true };
+          } catch (error) {
+            return { ok: false, error: String(error) };
+          }
+        },
+      };
+    }
+    const channel = `bench:${stub.poolId}:baseline:${channelCounter++}`;
+    const children = await Promise.all(
+      Array.from({ length: instances }, (_, i) => startBaseline({ name: `baseline ${label} #${i}`, channel, ...(redisUrl ? { redisUrl } : {}) })),
+    );
+    await Promise.all(
+      children.map((c) =>
+        fetch(`${c.url}/templates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(templates) }).then((r) => r.arrayBuffer()),
+      ),
+    );
+    return {
+      kind,
+      children,
+      probeFiles: [],
+      async change(seq, username, instance) {
+        try {
+          const response = await fetch(`${children[instance % children.length]!.url}/publish`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ user: username, seq: `seq-${seq}` }),
+          });
+          await response.arrayBuffer();
+          return response.ok ? { ok: true } : { ok: false, error: `HTTP ${response.status}` };
+        } catch (error) {
+          return { ok: false, error: String(error) };
+        }
+      },
+    };
+  }
+
+  /** Stops the target's processes; returns what their probes recorded. */
+  async function stopTarget(target: Target): Promise<(ProbeData | undefined)[]> {
+    await Promise.all(target.children.map((c) => c.stop()));
+    const probes = target.probeFiles.map((file) => {
+      const data = readProbe(file);
+      rmSync(file, { force: true });
+      return data;
+    });
+    for (const child of target.children) {
+      // The readiness polls before Redis is connected answer 503, and are logged: expected.
+      const problems = child.output.filter((line) => (/"level":(4|5|6)0/.test(line) || /error/i.test(line)) && !/"path":"\/ready"/.test(line));
+      if (problems.length > 0) {
+        log(`${child.name} logged ${problems.length} warnings/errors, e.g. ${problems[0]!.slice(0, 300)}`);
+        notes.push(`${child.name} logged ${problems.length} warnings/errors, e.g. \`${problems[0]!.slice(0, 200)}\``);
+      }
+    }
+    return probes;
+  }
+
+  /** GC pauses and event-loop stalls of the target's processes in a phase (summed; max of maxima). */
+  function stallsOf(probes: (ProbeData | undefined)[], window: [number, number]) {
+    const each = probes.map((p) => stallsIn(p, window)).filter((s) => s !== undefined);
+    if (each.length === 0) return undefined;
+    const total = { ...each[0]! };
+    for (const s of each.slice(1)) {
+      for (const key of Object.keys(total) as (keyof typeof total)[]) {
+        total[key] = key.endsWith('MaxMs') ? Math.max(total[key], s[key]) : total[key] + s[key];
+      }
+    }
+    return total;
+  }
+
+  let seqCounter = 1;
+  const label = (instances: 1 | 2) => (instances === 1 ? '1 instance' : '2 instances + Redis');
+
+  /**
+   * Sends one change and waits until `expected` more messages have arrived;
+   * retried (after the target goes idle) while subscriptions are still being
+   * set up. Returns the messages of the last try.
+   */
+  async function probe(target: Target, subs: Subscribers, username: string, expected: number): Promise<Received[]> {
+    for (let attempt = 1; ; attempt++) {
+      subs.reset();
+      const seq = seqCounter++;
+      const result = await target.change(seq, username, attempt);
+      if (!result.ok) throw new Error(`probe change failed on ${target.kind}: ${result.error}`);
+      const complete = await subs.waitForCount(expected, 15_000);
+      await sleep(50);
+      const received = subs.take().filter((r) => seqOf(r.data) === seq);
+      if (complete && received.length >= expected) return received;
+      log(`  probe ${attempt}: ${received.length}/${expected} subscribers had it; waiting for the server to settle`);
+      if (attempt >= 5) throw new Error(`${target.kind}: only ${received.length} of ${expected} subscribers receive changes`);
+      await waitIdle(pids(target), { timeoutMs: 30_000, threshold: idleThreshold });
+    }
+  }
+
+  /** Measures the target's and this process' CPU around `run`. */
+  async function measured(target: Target, subs: Subscribers, run: (sent: Map<number, Sent>) => Promise<{ changeErrors: string[]; changes: number }>): Promise<PhaseResult> {
+    subs.reset();
+    const closesBefore = subs.unexpectedCloses.length;
+    const sent = new Map<number, Sent>();
+    stub.onCall = (operation, input) => {
+      if (operation !== 'AdminUpdateUserAttributes') return;
+      const value = (input.UserAttributes as { Value?: string }[] | undefined)?.[0]?.Value;
+      const seq = value ? seqOf(JSON.stringify(value)) : null;
+      const change = seq === null ? undefined : sent.get(seq);
+      if (change && change.cognitoAt === undefined) change.cognitoAt = performance.now();
+    };
+    const cpu0 = totalCpu(target);
+    const gen0 = process.cpuUsage();
+    const machine0 = machineBusySeconds();
+    const elu0 = performance.eventLoopUtilization();
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
+    const t0 = performance.now();
+    const mono0 = Number(process.hrtime.bigint() / 1000n);
+    const { changeErrors, changes } = await run(sent);
+    stub.onCall = undefined;
+    const mono1 = Number(process.hrtime.bigint() / 1000n);
+    const wallS = (performance.now() - t0) / 1000;
+    const cpu = totalCpu(target) - cpu0;
+    const gen = process.cpuUsage(gen0);
+    const machineBusy = machineBusySeconds() - machine0;
+    const elu = performance.eventLoopUtilization(elu0);
+    loopDelay.disable();
+    const result = analyze(subs.take(), sent);
+    const changeLatencies = [...sent.values()].filter((s) => s.answeredAt !== undefined).map((s) => s.answeredAt! - s.at);
+    const seconds = new Map<number, { change: number[]; toCognito: number[]; last: number[] }>();
+    for (const [seq, s] of sent) {
+      const second = Math.floor((s.at - t0) / 1000);
+      let bucket = seconds.get(second);
+      if (!bucket) seconds.set(second, (bucket = { change: [], toCognito: [], last: [] }));
+      if (s.answeredAt !== undefined) bucket.change.push(s.answeredAt - s.at);
+      if (s.cognitoAt !== undefined) bucket.toCognito.push(s.cognitoAt - s.at);
+      bucket.last.push(result.last.get(seq) ?? Number.NaN);
+    }
+    const timeline = [...seconds].sort((a, b) => a[0] - b[0]).map(([second, b]) => {
+      const change = summarize(b.change);
+      const toCognito = summarize(b.toCognito);
+      return {
+        second,
+        changes: b.change.length,
+        changeP50: round(change.p50),
+        changeP99: round(change.p99),
+        toCognitoP50: round(toCognito.p50),
+        toCognitoMax: round(toCognito.max),
+        untilLastMax: round(Math.max(...b.last)),
+      };
+    });
+    return {
+      latency: summarize(result.latencies),
+      untilLast: summarize(result.untilLast),
+      expected: result.expected,
+      delivered: result.delivered,
+      lost: result.lost,
+      dup: result.dup,
+      unexpected: result.unexpected,
+      otherMessages: result.otherMessages,
+      otherCount: result.otherCount,
+      changes,
+      changeErrors: changeErrors.length,
+      changeErrorSamples: changeErrors.slice(0, 3),
+      changeLatency: summarize(changeLatencies),
+      wallS,
+      cpuPercent: (cpu / wallS) * 100,
+      cpuMsPerChange: (cpu * 1000) / Math.max(1, changes),
+      genCpuPercent: ((gen.user + gen.system) / 1e6 / wallS) * 100,
+      genEventLoopUtilization: elu.utilization,
+      genLoopDelayMaxMs: loopDelay.max / 1e6,
+      otherCpuPercent: ((machineBusy - cpu - (gen.user + gen.system) / 1e6) / wallS) * 100,
+      unexpectedCloses: subs.unexpectedCloses.length - closesBefore,
+      monotonicWindowUs: [mono0, mono1],
+      cognitoConnectionsAtMs: stub.connectionTimes.filter((at) => at >= t0).map((at) => Math.round(at - t0)),
+      cognitoRetriesAtMs: stub.retries.filter((r) => r.at >= t0).map((r) => Math.round(r.at - t0)),
+      timeline,
+    };
+  }
+
+  /** Sends one change and records it in `sent`. */
+  async function sendChange(target: Target, sent: Map<number, Sent>, errors: string[], username: string, instance: number, expected: Omit<Sent, 'at'>): Promise<number> {
+    const seq = seqCounter++;
+    const record: Sent = { at: performance.now(), ...expected };
+    sent.set(seq, record);
+    const result = await target.change(seq, username, instance);
+    record.answeredAt = performance.now();
+    if (!result.ok) errors.push(result.error ?? 'failed');
+    return seq;
+  }
+
+  /** Sends 20 changes one by one (code loaded and compiled before any memory reading), then waits for quiet. */
+  async function warm(target: Target): Promise<void> {
+    const errors: string[] = [];
+    for (let i = 0; i < 20; i++) await sendChange(target, new Map(), errors, stub.username(i % options.users), i, { conns: [] });
+    if (errors.length > 0) throw new Error(`${target.kind}: warm-up changes failed: ${errors[0]}`);
+    await waitIdle(pids(target), { quietMs: options.quietMs, threshold: idleThreshold });
+  }
+
+  type SteadyResult = Awaited<ReturnType<typeof steady>> & { stalls?: ReturnType<typeof stallsOf> };
+  type BroadcastResult = Awaited<ReturnType<typeof broadcast>>[number] & { stalls?: ReturnType<typeof stallsOf> };
+
+  /** Steady state on a started target. */
+  async function steady(target: Target, instances: 1 | 2) {
+    const { users, admins } = options;
+    const { kind } = target;
+    const subs = new Subscribers();
+    try {
+      const rssBefore = totalRss(target);
+      const connectStart = performance.now();
+      const specs: SubscriberSpec[] = [];
+      for (let i = 0; i < users; i++) {
+        specs.push({ url: wsUrl(target.children[i % instances]!), token: userTokens[i]!, query: MY_CHANGES, feed: `user:${stub.username(i)}` });
+      }
+      for (let j = 0; j < admins; j++) {
+        specs.push({ url: wsUrl(target.children[j % instances]!), token: adminTokens[j]!, query: POOL_CHANGES, feed: 'pool' });
+      }
+      await subs.add(specs);
+      const idle = await waitIdle(pids(target), { quietMs: options.quietMs, threshold: idleThreshold });
+      const connectS = (performance.now() - connectStart) / 1000;
+      const rssAfter = totalRss(target);
+      const memPerConnKiB = (rssAfter - rssBefore) / specs.length / 1024;
+      log(`  steady: ${specs.length} subscribed in ${connectS.toFixed(1)} s${idle ? '' : ' (server never went idle)'}; RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MiB`);
+
+      // Every admin and the probed user must receive a change before measuring.
+      const probed = await probe(target, subs, stub.username(users - 1), admins + 1);
+      if (kind === 'service') {
+        const toTemplate = (data: string) => data.replace(/seq-\d+/g, '__SEQ__');
+        const userMessage = probed.find((r) => r.conn === users - 1);
+        const poolMessage = probed.find((r) => r.conn >= users);
+        if (userMessage) templates.user = toTemplate(userMessage.data);
+        if (poolMessage) templates.pool = toTemplate(poolMessage.data);
+      }
+
+      const total = Math.round(options.rate * options.durationS);
+      const stride = strideFor(users);
+      const adminConns = Array.from({ length: admins }, (_, j) => users + j);
+      // Unmeasured changes at the same rate first: until V8 has optimised the hot paths, a change costs about twice as much.
+      const warmup = Math.round(options.rate * options.warmupS);
+      if (warmup > 0) {
+        log(`  steady: warming up, ${warmup} changes at ${options.rate}/s`);
+        const warmErrors: string[] = [];
+        await atRate(warmup, options.rate, async (i) => {
+          await sendChange(target, new Map(), warmErrors, stub.username((i * stride + 2) % users), i, { conns: [] });
+        });
+        if (warmErrors.length > 0) throw new Error(`${kind}: warm-up changes failed: ${warmErrors[0]}`);
+        await sleep(300);
+      }
+      log(`  steady: measuring, ${total} changes at ${options.rate}/s`);
+      const phase = await measured(target, subs, async (sent) => {
+        const errors: string[] = [];
+        await atRate(total, options.rate, async (i) => {
+          const user = (i * stride + 1) % users;
+          await sendChange(target, sent, errors, stub.username(user), i, { conns: [user, ...adminConns] });
+        });
+        await subs.waitForCount(total * (admins + 1), 10_000);
+        return { changeErrors: errors, changes: total };
+      });
+      log(
+        `  steady: p50 ${phase.latency.p50.toFixed(1)} p99 ${phase.latency.p99.toFixed(1)} ms, lost ${phase.lost}, dup ${phase.dup}, CPU ${phase.cpuPercent.toFixed(0)}%, gen CPU ${phase.genCpuPercent.toFixed(0)}% (worst loop delay ${phase.genLoopDelayMaxMs.toFixed(0)} ms), other CPU ${phase.otherCpuPercent.toFixed(0)}%`,
+      );
+      return { ...phase, memPerConnKiB, rssBefore, rssAfter, connectS, connections: specs.length };
+    } finally {
+      await subs.closeAll();
+    }
+  }
+
+  /** Broadcast on a started target: N subscribers of the pool feed, N growing. */
+  async function broadcast(target: Target, instances: 1 | 2, fresh: boolean) {
+    const { kind } = target;
+    const subs = new Subscribers();
+    const results: (PhaseResult & { n: number; memPerConnKiB: number; connectS: number })[] = [];
+    try {
+      const rssBefore = totalRss(target);
+      for (const n of options.broadcastNs) {
+        const connectStart = performance.now();
+        const from = subs.size;
+        const specs: SubscriberSpec[] = [];
+        for (let k = from; k < n; k++) {
+          specs.push({ url: wsUrl(target.children[k % instances]!), token: adminTokens[k]!, query: POOL_CHANGES, feed: 'pool' });
+        }
+        await subs.add(specs);
+        await waitIdle(pids(target), { quietMs: options.quietMs, threshold: idleThreshold });
+        const connectS = (performance.now() - connectStart) / 1000;
+        // After another scenario on the same process, freed memory is reused: no reading.
+        const memPerConnKiB = fresh ? (totalRss(target) - rssBefore) / n / 1024 : Number.NaN;
+        log(`  broadcast N=${n}: subscribed in ${connectS.toFixed(1)} s`);
+        // Unmeasured rounds first (JIT warm-up): every subscriber must receive them.
+        for (let w = 0; w < options.warmupRounds; w++) {
+          const probed = await probe(target, subs, stub.username(w), n);
+          if (kind === 'service' && !templates.pool) templates.pool = probed[0]!.data.replace(/seq-\d+/g, '__SEQ__');
+        }
+        await sleep(200);
+        const phase = await measured(target, subs, async (sent) => {
+          const errors: string[] = [];
+          for (let r = 0; r < options.rounds; r++) {
+            await sendChange(target, sent, errors, stub.username(r % options.users), r, { conns: [], range: [0, n] });
+            await subs.waitForCount((r + 1) * n, 15_000);
+            await sleep(100);
+          }
+          return { changeErrors: errors, changes: options.rounds };
+        });
+        log(
+          `  broadcast N=${n}: p50 ${phase.latency.p50.toFixed(1)} p99 ${phase.latency.p99.toFixed(1)} last ${phase.untilLast.max.toFixed(1)} ms, lost ${phase.lost}, dup ${phase.dup}, CPU ${phase.cpuPercent.toFixed(0)}%, gen CPU ${phase.genCpuPercent.toFixed(0)}% (worst loop delay ${phase.genLoopDelayMaxMs.toFixed(0)} ms), other CPU ${phase.otherCpuPercent.toFixed(0)}%`,
+        );
+        results.push({ ...phase, n, memPerConnKiB, connectS });
+      }
+      return results;
+    } finally {
+      await subs.closeAll();
+    }
+  }
+
+  /**
+   * Runs the scenarios on the service or the baseline: on fresh processes
+   * each, or (`shareProcesses`, for --short) one after the other on the same.
+   */
+  async function runOn(kind: Target['kind'], instances: 1 | 2): Promise<{ steady?: SteadyResult; broadcast?: BroadcastResult[] }> {
+    const out: { steady?: SteadyResult; broadcast?: BroadcastResult[] } = {};
+    const groups = options.shareProcesses ? [options.scenarios] : options.scenarios.map((s) => [s]);
+    for (const scenarios of groups) {
+      log(`${scenarios.join(' + ')} / ${label(instances)} / ${kind}: starting`);
+      const target = await startTarget(kind, instances, label(instances));
+      let probes: (ProbeData | undefined)[] = [];
+      try {
+        await warm(target);
+        if (scenarios.includes('steady')) out.steady = await steady(target, instances);
+        if (scenarios.includes('broadcast')) out.broadcast = await broadcast(target, instances, !scenarios.includes('steady'));
+      } finally {
+        probes = await stopTarget(target);
+      }
+      if (scenarios.includes('steady') && out.steady) {
+        out.steady.stalls = stallsOf(probes, out.steady.monotonicWindowUs);
+        if (out.steady.stalls) log(`  steady: service stalls ${JSON.stringify(out.steady.stalls)}`);
+      }
+      if (scenarios.includes('broadcast') && out.broadcast) {
+        for (const r of out.broadcast) r.stalls = stallsOf(probes, r.monotonicWindowUs);
+      }
+    }
+    return out;
+  }
+
+
+  try {
+    for (const instances of options.instances) {
+      const onService = await runOn('service', instances);
+      const onBaseline = options.noBaseline ? undefined : await runOn('baseline', instances);
+      if (onService.steady) {
+        const service = onService.steady;
+        const base = onBaseline?.steady;
+        const met = service.latency.p99 < TARGET_STEADY_P99_MS && service.lost === 0 && service.dup === 0 && service.unexpected === 0 && service.changeErrors === 0;
+        rows.push({
+          scenario: `steady ${options.rate}/s × ${options.durationS} s`,
+          variant: label(instances),
+          n: `${options.users}+${options.admins}`,
+          p50: service.latency.p50,
+          p95: service.latency.p95,
+          p99: service.latency.p99,
+          max: service.latency.max,
+          ...(base
+            ? {
+                baselineP50: base.latency.p50,
+                baselineP99: base.latency.p99,
+                ratioP50: ratio(service.latency.p50, base.latency.p50),
+                ratioP99: ratio(service.latency.p99, base.latency.p99),
+                baselineMemPerConnKiB: base.memPerConnKiB,
+                baselineCpuPercent: base.cpuPercent,
+              }
+            : {}),
+          lost: service.lost,
+          dup: service.dup,
+          memPerConnKiB: service.memPerConnKiB,
+          cpuPercent: service.cpuPercent,
+          genCpuPercent: service.genCpuPercent,
+          otherCpuPercent: service.otherCpuPercent,
+          target: `p99 < ${TARGET_STEADY_P99_MS} ms, 0 lost${instances > 1 ? ', 0 dup' : ''}`,
+          met,
+        });
+        const name = `subscriptions: steady state, ${label(instances)}`;
+        targets.push({ name: `${name}: delivery p99`, measured: round(service.latency.p99), target: `< ${TARGET_STEADY_P99_MS}`, unit: 'ms', met: service.latency.p99 < TARGET_STEADY_P99_MS });
+        targets.push({ name: `${name}: events lost`, measured: service.lost, target: '= 0', unit: 'events', met: service.lost === 0 });
+        targets.push({ name: `${name}: duplicate events`, measured: service.dup, target: '= 0', unit: 'events', met: service.dup === 0 });
+        if (service.unexpected > 0) notes.push(`${name}: ${service.unexpected} events reached a subscriber they were not for.`);
+        if (service.changeErrors > 0) notes.push(`${name}: ${service.changeErrors} changes failed, e.g. ${service.changeErrorSamples[0]}`);
+        if (service.otherCount > 0) notes.push(`${name}: ${service.otherCount} non-event messages, e.g. ${service.otherMessages[0]}`);
+        if (service.unexpectedCloses > 0) notes.push(`${name}: ${service.unexpectedCloses} sockets closed during the run.`);
+        details[`steady/${instances}`] = { service, baseline: base };
+      }
+      if (onService.broadcast) {
+        const service = onService.broadcast;
+        const base = onBaseline?.broadcast;
+        for (const [i, s] of service.entries()) {
+          const b = base?.[i];
+          const hasTarget = s.n === 1000;
+          const met = s.latency.p99 < TARGET_BROADCAST_1K_P99_MS && s.lost === 0 && s.dup === 0;
+          rows.push({
+            scenario: `broadcast (${options.rounds} changes)`,
+            variant: label(instances),
+            n: String(s.n),
+            p50: s.latency.p50,
+            p95: s.latency.p95,
+            p99: s.latency.p99,
+            max: s.untilLast.max,
+            ...(b
+              ? {
+                  baselineP50: b.latency.p50,
+                  baselineP99: b.latency.p99,
+                  ratioP50: ratio(s.latency.p50, b.latency.p50),
+                  ratioP99: ratio(s.latency.p99, b.latency.p99),
+                  baselineMemPerConnKiB: b.memPerConnKiB,
+                  baselineCpuPercent: b.cpuPercent,
+                }
+              : {}),
+            lost: s.lost,
+            dup: s.dup,
+            memPerConnKiB: s.memPerConnKiB,
+            cpuPercent: s.cpuPercent,
+            genCpuPercent: s.genCpuPercent,
+            otherCpuPercent: s.otherCpuPercent,
+            ...(hasTarget ? { target: `p99 < ${TARGET_BROADCAST_1K_P99_MS} ms`, met } : {}),
+          });
+          if (hasTarget) {
+            targets.push({
+              name: `subscriptions: broadcast to 1k, ${label(instances)}: delivery p99`,
+              measured: round(s.latency.p99),
+              target: `< ${TARGET_BROADCAST_1K_P99_MS}`,
+              unit: 'ms',
+              met: s.latency.p99 < TARGET_BROADCAST_1K_P99_MS,
+            });
+          }
+          if (s.lost > 0 || s.dup > 0) notes.push(`broadcast N=${s.n}, ${label(instances)}: ${s.lost} lost, ${s.dup} duplicated.`);
+        }
+        details[`broadcast/${instances}`] = { service, baseline: base };
+      }
+    }
+  } finally {
+    details.cognitoCalls = stub.calls;
+    await stub.stop();
+  }
+  const noisy = rows.filter((r) => (r.otherCpuPercent ?? 0) > 20);
+  if (noisy.length > 0) {
+    notes.unshift(
+      `The machine was not quiet: other processes used ${noisy.map((r) => `${Math.round(r.otherCpuPercent!)} %`).join(', ')} of a core during ${noisy.length} of the ${rows.length} service phases (column "other"; with two instances Redis is part of it). Latency tails are sensitive to it.`,
+    );
+  }
+  notes.push(
+    'Latency: mutation sent → event received by the load generator (same process clock). Broadcast: p50/p95/p99 over every (change, subscriber) delivery; max = worst time until the last subscriber had a change.',
+    `Baseline: bare \`ws\` server (bench/baseline-ws.ts) sending the service's own messages (same size) to the same connections, driven the same way${options.instances.includes(2) ? '; two instances relay through Redis pub/sub' : ''}. ×p50/×p99 = service ÷ baseline.`,
+    `Cognito: in-process stub (bench/stub-cognito.ts), ${options.cognitoDelayMs} ms added per call. CPU % = CPU seconds of the service process(es) ÷ wall seconds of the measured phase (100 % = one core); gen = the load generator (this process).`,
+  );
+  return { group: 'subscriptions', rows, targets, notes, details };
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
