@@ -7,9 +7,7 @@
  */
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { ResultOf, TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
@@ -18,6 +16,8 @@ import WebSocket from 'ws';
 import { graphql } from './gql/index.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
+import { PrivateRedis } from './support/redis.js';
+import { freePort } from './support/upstream.js';
 
 const RedisMyChanges = graphql(`
   subscription RedisMyChanges {
@@ -187,63 +187,6 @@ async function untilLive(mutate: (plan: string) => Promise<void>, waits: ((plan:
     if (results.every((r) => r.status === 'fulfilled')) return;
   }
   throw new Error('the subscriptions never became live');
-}
-
-/** A TCP port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** True when a Redis answers PING on `port`. */
-function pings(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.on('error', () => done(false));
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
-
-/** A private redis-server of this test file, which it may kill and restart. */
-class PrivateRedis {
-  #process: ChildProcess | undefined;
-  constructor(readonly port: number) {}
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
-    this.#process = child;
-    const deadline = Date.now() + 10_000;
-    while (!(await pings(this.port))) {
-      if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
-      if (Date.now() > deadline) throw new Error('redis-server did not answer PING within 10 s');
-      await sleep(50);
-    }
-  }
-
-  /** Kills the server at once (SIGKILL), as a crash would. */
-  async kill(): Promise<void> {
-    const child = this.#process;
-    this.#process = undefined;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
 }
 
 /** Polls GET `${url}/ready` until it answers `status`; returns how long that took. */

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -16,6 +16,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { graphql } from './gql/index.js';
+import { freePort } from './support/upstream.js';
 
 const ShutdownMyChanges = graphql(`
   subscription ShutdownMyChanges {
@@ -42,15 +43,6 @@ const ShutdownUpdateMine = graphql(`
 `);
 
 const ROOT = new URL('..', import.meta.url).pathname;
-
-/** A TCP port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Resolves with the connection error's code, or 'connected' when something still listens on `port`. */
 function connectTo(port: number): Promise<string> {
