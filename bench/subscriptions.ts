@@ -23,7 +23,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import { Child, cpuSeconds, machineBusySeconds, readProbe, rssBytes, sleep, stallsIn, startBaseline, startService, waitIdle, type ProbeData } from './lib/processes.js';
+import { Child, cpuSeconds, machineCpuSeconds, readProbe, rssBytes, sleep, stallsIn, startBaseline, startService, waitIdle, type ProbeData } from './lib/processes.js';
 import type { BenchRow, GroupResult, TargetResult } from './lib/report.js';
 import { gcd, ratio, summarize, type Percentiles } from './lib/stats.js';
 import { seqOf, Subscribers, type Received, type SubscriberSpec } from './lib/subscribers.js';
@@ -134,6 +134,8 @@ interface PhaseResult {
    * measurement (with two instances it includes Redis).
    */
   otherCpuPercent: number;
+  /** CPU time the hypervisor took from this VM during the phase, % of one core (the machine ran slower). */
+  stealPercent: number;
   unexpectedCloses: number;
   /** The phase on the monotonic clock (µs, as `process.hrtime`), to cut CPU profiles to it. */
   monotonicWindowUs: [number, number];
@@ -408,7 +410,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
     };
     const cpu0 = totalCpu(target);
     const gen0 = process.cpuUsage();
-    const machine0 = machineBusySeconds();
+    const machine0 = machineCpuSeconds();
     const elu0 = performance.eventLoopUtilization();
     const loopDelay = monitorEventLoopDelay({ resolution: 5 });
     loopDelay.enable();
@@ -420,7 +422,8 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
     const wallS = (performance.now() - t0) / 1000;
     const cpu = totalCpu(target) - cpu0;
     const gen = process.cpuUsage(gen0);
-    const machineBusy = machineBusySeconds() - machine0;
+    const machine1 = machineCpuSeconds();
+    const machineBusy = machine1.busy - machine0.busy;
     const elu = performance.eventLoopUtilization(elu0);
     loopDelay.disable();
     const result = analyze(subs.take(), sent);
@@ -468,6 +471,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
       genEventLoopUtilization: elu.utilization,
       genLoopDelayMaxMs: loopDelay.max / 1e6,
       otherCpuPercent: ((machineBusy - cpu - (gen.user + gen.system) / 1e6) / wallS) * 100,
+      stealPercent: ((machine1.steal - machine0.steal) / wallS) * 100,
       unexpectedCloses: subs.unexpectedCloses.length - closesBefore,
       monotonicWindowUs: [mono0, mono1],
       cognitoConnectionsAtMs: stub.connectionTimes.filter((at) => at >= t0).map((at) => Math.round(at - t0)),
@@ -555,7 +559,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
         return { changeErrors: errors, changes: total };
       });
       log(
-        `  steady: p50 ${phase.latency.p50.toFixed(1)} p99 ${phase.latency.p99.toFixed(1)} ms, lost ${phase.lost}, dup ${phase.dup}, CPU ${phase.cpuPercent.toFixed(0)}%, gen CPU ${phase.genCpuPercent.toFixed(0)}% (worst loop delay ${phase.genLoopDelayMaxMs.toFixed(0)} ms), other CPU ${phase.otherCpuPercent.toFixed(0)}%`,
+        `  steady: p50 ${phase.latency.p50.toFixed(1)} p99 ${phase.latency.p99.toFixed(1)} ms, lost ${phase.lost}, dup ${phase.dup}, CPU ${phase.cpuPercent.toFixed(0)}%, gen CPU ${phase.genCpuPercent.toFixed(0)}% (worst loop delay ${phase.genLoopDelayMaxMs.toFixed(0)} ms), other CPU ${phase.otherCpuPercent.toFixed(0)}%, steal ${phase.stealPercent.toFixed(0)}%`,
       );
       return { ...phase, memPerConnKiB, rssBefore, rssAfter, connectS, connections: specs.length };
     } finally {
@@ -599,7 +603,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
           return { changeErrors: errors, changes: options.rounds };
         });
         log(
-          `  broadcast N=${n}: p50 ${phase.latency.p50.toFixed(1)} p99 ${phase.latency.p99.toFixed(1)} last ${phase.untilLast.max.toFixed(1)} ms, lost ${phase.lost}, dup ${phase.dup}, CPU ${phase.cpuPercent.toFixed(0)}%, gen CPU ${phase.genCpuPercent.toFixed(0)}% (worst loop delay ${phase.genLoopDelayMaxMs.toFixed(0)} ms), other CPU ${phase.otherCpuPercent.toFixed(0)}%`,
+          `  broadcast N=${n}: p50 ${phase.latency.p50.toFixed(1)} p99 ${phase.latency.p99.toFixed(1)} last ${phase.untilLast.max.toFixed(1)} ms, lost ${phase.lost}, dup ${phase.dup}, CPU ${phase.cpuPercent.toFixed(0)}%, gen CPU ${phase.genCpuPercent.toFixed(0)}% (worst loop delay ${phase.genLoopDelayMaxMs.toFixed(0)} ms), other CPU ${phase.otherCpuPercent.toFixed(0)}%, steal ${phase.stealPercent.toFixed(0)}%`,
         );
         results.push({ ...phase, n, memPerConnKiB, connectS });
       }
@@ -671,6 +675,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
           cpuPercent: service.cpuPercent,
           genCpuPercent: service.genCpuPercent,
           otherCpuPercent: service.otherCpuPercent,
+          stealPercent: service.stealPercent,
           target: `p99 < ${TARGET_STEADY_P99_MS} ms, 0 lost${instances > 1 ? ', 0 dup' : ''}`,
           met,
         });
@@ -715,6 +720,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
             cpuPercent: s.cpuPercent,
             genCpuPercent: s.genCpuPercent,
             otherCpuPercent: s.otherCpuPercent,
+            stealPercent: s.stealPercent,
             ...(hasTarget ? { target: `p99 < ${TARGET_BROADCAST_1K_P99_MS} ms`, met } : {}),
           });
           if (hasTarget) {
@@ -735,10 +741,10 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
     details.cognitoCalls = stub.calls;
     await stub.stop();
   }
-  const noisy = rows.filter((r) => (r.otherCpuPercent ?? 0) > 20);
+  const noisy = rows.filter((r) => (r.otherCpuPercent ?? 0) > 20 || (r.stealPercent ?? 0) > 10);
   if (noisy.length > 0) {
     notes.unshift(
-      `The machine was not quiet: other processes used ${noisy.map((r) => `${Math.round(r.otherCpuPercent!)} %`).join(', ')} of a core during ${noisy.length} of the ${rows.length} service phases (column "other"; with two instances Redis is part of it). Latency tails are sensitive to it.`,
+      `The machine was not quiet during ${noisy.length} of the ${rows.length} service phases: other processes used ${noisy.map((r) => `${Math.round(Math.max(0, r.otherCpuPercent ?? 0))} %`).join(', ')} of a core (with two instances Redis is part of it), the hypervisor took ${noisy.map((r) => `${Math.round(r.stealPercent ?? 0)} %`).join(', ')}. Latency tails are sensitive to it: compare with the baseline, measured in the same run.`,
     );
   }
   notes.push(

@@ -31,13 +31,15 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
 }
 
-/** CPU seconds the whole machine has spent busy so far (all cores; /proc/stat, everything but idle and iowait). */
-export function machineBusySeconds(): number {
+/**
+ * CPU seconds the whole machine has spent so far (all cores; /proc/stat):
+ * `busy` (everything but idle, iowait and steal) and `steal` (time the
+ * hypervisor gave this VM's virtual CPUs to others: the machine was slower).
+ */
+export function machineCpuSeconds(): { busy: number; steal: number } {
   const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number) as number[];
-  void idle;
-  void iowait;
-  return (user! + nice! + system! + irq! + softirq! + steal!) / CLK_TCK;
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number);
+  return { busy: (user + nice + system + irq + softirq) / CLK_TCK, steal: steal / CLK_TCK };
 }
 
 /** A free TCP port on 127.0.0.1 (bound and released; the child binds it a moment later). */

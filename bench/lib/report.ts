@@ -35,6 +35,8 @@ export interface BenchRow {
   genCpuPercent?: number;
   /** CPU of everything else on the machine over the measured phase, % of one core (Redis included). */
   otherCpuPercent?: number;
+  /** CPU the hypervisor took from this VM over the measured phase, % of one core. */
+  stealPercent?: number;
   target?: string;
   met?: boolean;
 }
@@ -100,7 +102,11 @@ const COLUMNS: { key: keyof BenchRow; title: string; format: (row: BenchRow) => 
   { key: 'dup', title: 'dup', format: (r) => (r.dup === undefined ? '' : String(r.dup)) },
   { key: 'memPerConnKiB', title: 'mem/conn KiB (base)', format: (r) => `${fmt(r.memPerConnKiB, 1)} (${fmt(r.baselineMemPerConnKiB, 1)})` },
   { key: 'cpuPercent', title: 'CPU % (base)', format: (r) => `${fmt(r.cpuPercent, 0)} (${fmt(r.baselineCpuPercent, 0)})` },
-  { key: 'genCpuPercent', title: 'gen / other CPU %', format: (r) => `${fmt(r.genCpuPercent, 0)} / ${fmt(r.otherCpuPercent, 0)}` },
+  {
+    key: 'genCpuPercent',
+    title: 'gen / other / steal CPU %',
+    format: (r) => `${fmt(r.genCpuPercent, 0)} / ${fmt(Math.max(0, r.otherCpuPercent ?? Number.NaN), 0)} / ${fmt(r.stealPercent, 0)}`,
+  },
   { key: 'target', title: 'target', format: (r) => r.target ?? '' },
   { key: 'met', title: 'met', format: (r) => (r.met === undefined ? '' : r.met ? 'yes' : '**NO**') },
 ];
