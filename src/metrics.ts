@@ -235,11 +235,17 @@ export function createMetrics(settings: MetricsSettings): Metrics {
       // Lazy: a subscription whose stream is never read was never open.
       return new Repeater<T>(async (push, stop) => {
         const iterator = source[Symbol.asyncIterator]();
-        void stop.then(() => iterator.return?.());
+        // A plain promise made once to race on every event (see untilExpired in changes/feed.ts).
+        const stopped = new Promise<undefined>((resolve) =>
+          void stop.then(() => {
+            void iterator.return?.();
+            resolve(undefined);
+          }),
+        );
         subscriptions.inc({ field });
         try {
           for (;;) {
-            const next = await Promise.race([iterator.next(), stop]);
+            const next = await Promise.race([iterator.next(), stopped]);
             if (!next || next.done) break;
             await push(next.value);
           }

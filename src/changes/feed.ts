@@ -188,13 +188,18 @@ export function untilExpired<T>(
     const onAbort = () => stop();
     options.signal.addEventListener('abort', onAbort, { once: true });
     if (options.signal.aborted) stop();
-    void stop.then(() => {
-      clearTimeout(timer);
-      options.signal.removeEventListener('abort', onAbort);
-      void iterator.return?.();
-    });
+    // Raced on every event: a plain promise made once. Racing Repeater's
+    // `stop` itself kept a reaction per event until the subscription ended.
+    const stopped = new Promise<undefined>((resolve) =>
+      void stop.then(() => {
+        clearTimeout(timer);
+        options.signal.removeEventListener('abort', onAbort);
+        void iterator.return?.();
+        resolve(undefined);
+      }),
+    );
     for (;;) {
-      const next = await Promise.race([iterator.next(), stop]);
+      const next = await Promise.race([iterator.next(), stopped]);
       if (!next || next.done) break;
       await push(next.value);
     }
