@@ -23,7 +23,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import { Child, cpuSeconds, machineCpuSeconds, readProbe, rssBytes, sleep, stallsIn, startBaseline, startService, waitIdle, type ProbeData } from './lib/processes.js';
+import { Child, cpuSeconds, cpuSpeed, machineCpuSeconds, readProbe, rssBytes, sleep, stallsIn, startBaseline, startService, waitIdle, type ProbeData } from './lib/processes.js';
 import type { BenchRow, GroupResult, TargetResult } from './lib/report.js';
 import { gcd, ratio, summarize, type Percentiles } from './lib/stats.js';
 import { seqOf, Subscribers, type Received, type SubscriberSpec } from './lib/subscribers.js';
@@ -136,6 +136,8 @@ interface PhaseResult {
   otherCpuPercent: number;
   /** CPU time the hypervisor took from this VM during the phase, % of one core (the machine ran slower). */
   stealPercent: number;
+  /** {@link cpuSpeed} just before and just after the phase (SHA-256 of 16 KiB per ms; higher is faster). */
+  cpuSpeed: [number, number];
   unexpectedCloses: number;
   /** The phase on the monotonic clock (µs, as `process.hrtime`), to cut CPU profiles to it. */
   monotonicWindowUs: [number, number];
@@ -398,6 +400,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
 
   /** Measures the target's and this process' CPU around `run`. */
   async function measured(target: Target, subs: Subscribers, run: (sent: Map<number, Sent>) => Promise<{ changeErrors: string[]; changes: number }>): Promise<PhaseResult> {
+    const speedBefore = cpuSpeed();
     subs.reset();
     const closesBefore = subs.unexpectedCloses.length;
     const sent = new Map<number, Sent>();
@@ -418,6 +421,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
     const mono0 = Number(process.hrtime.bigint() / 1000n);
     const { changeErrors, changes } = await run(sent);
     stub.onCall = undefined;
+    const speedAfter = cpuSpeed();
     const mono1 = Number(process.hrtime.bigint() / 1000n);
     const wallS = (performance.now() - t0) / 1000;
     const cpu = totalCpu(target) - cpu0;
@@ -472,6 +476,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
       genLoopDelayMaxMs: loopDelay.max / 1e6,
       otherCpuPercent: ((machineBusy - cpu - (gen.user + gen.system) / 1e6) / wallS) * 100,
       stealPercent: ((machine1.steal - machine0.steal) / wallS) * 100,
+      cpuSpeed: [round(speedBefore), round(speedAfter)],
       unexpectedCloses: subs.unexpectedCloses.length - closesBefore,
       monotonicWindowUs: [mono0, mono1],
       cognitoConnectionsAtMs: stub.connectionTimes.filter((at) => at >= t0).map((at) => Math.round(at - t0)),
@@ -559,7 +564,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
         return { changeErrors: errors, changes: total };
       });
       log(
-        `  steady: p50 ${phase.latency.p50.toFixed(1)} p99 ${phase.latency.p99.toFixed(1)} ms, lost ${phase.lost}, dup ${phase.dup}, CPU ${phase.cpuPercent.toFixed(0)}%, gen CPU ${phase.genCpuPercent.toFixed(0)}% (worst loop delay ${phase.genLoopDelayMaxMs.toFixed(0)} ms), other CPU ${phase.otherCpuPercent.toFixed(0)}%, steal ${phase.stealPercent.toFixed(0)}%`,
+        `  steady: p50 ${phase.latency.p50.toFixed(1)} p99 ${phase.latency.p99.toFixed(1)} ms, lost ${phase.lost}, dup ${phase.dup}, CPU ${phase.cpuPercent.toFixed(0)}%, gen CPU ${phase.genCpuPercent.toFixed(0)}% (worst loop delay ${phase.genLoopDelayMaxMs.toFixed(0)} ms), other CPU ${phase.otherCpuPercent.toFixed(0)}%, steal ${phase.stealPercent.toFixed(0)}%, CPU speed ${phase.cpuSpeed.join(' → ')}`,
       );
       return { ...phase, memPerConnKiB, rssBefore, rssAfter, connectS, connections: specs.length };
     } finally {
@@ -603,7 +608,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
           return { changeErrors: errors, changes: options.rounds };
         });
         log(
-          `  broadcast N=${n}: p50 ${phase.latency.p50.toFixed(1)} p99 ${phase.latency.p99.toFixed(1)} last ${phase.untilLast.max.toFixed(1)} ms, lost ${phase.lost}, dup ${phase.dup}, CPU ${phase.cpuPercent.toFixed(0)}%, gen CPU ${phase.genCpuPercent.toFixed(0)}% (worst loop delay ${phase.genLoopDelayMaxMs.toFixed(0)} ms), other CPU ${phase.otherCpuPercent.toFixed(0)}%, steal ${phase.stealPercent.toFixed(0)}%`,
+          `  broadcast N=${n}: p50 ${phase.latency.p50.toFixed(1)} p99 ${phase.latency.p99.toFixed(1)} last ${phase.untilLast.max.toFixed(1)} ms, lost ${phase.lost}, dup ${phase.dup}, CPU ${phase.cpuPercent.toFixed(0)}%, gen CPU ${phase.genCpuPercent.toFixed(0)}% (worst loop delay ${phase.genLoopDelayMaxMs.toFixed(0)} ms), other CPU ${phase.otherCpuPercent.toFixed(0)}%, steal ${phase.stealPercent.toFixed(0)}%, CPU speed ${phase.cpuSpeed.join(' → ')}`,
         );
         results.push({ ...phase, n, memPerConnKiB, connectS });
       }
@@ -745,6 +750,17 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
   if (noisy.length > 0) {
     notes.unshift(
       `The machine was not quiet during ${noisy.length} of the ${rows.length} service phases: other processes used ${noisy.map((r) => `${Math.round(Math.max(0, r.otherCpuPercent ?? 0))} %`).join(', ')} of a core (with two instances Redis is part of it), the hypervisor took ${noisy.map((r) => `${Math.round(r.stealPercent ?? 0)} %`).join(', ')}. Latency tails are sensitive to it: compare with the baseline, measured in the same run.`,
+    );
+  }
+  const speeds = Object.values(details)
+    .flatMap((d) => {
+      const entry = d as { service?: PhaseResult | PhaseResult[] } | undefined;
+      return entry?.service ? (Array.isArray(entry.service) ? entry.service : [entry.service]) : [];
+    })
+    .flatMap((p) => p.cpuSpeed ?? []);
+  if (speeds.length > 0) {
+    notes.push(
+      `CPU speed of the VM during the service phases (SHA-256 of 16 KiB per ms, measured around each phase): ${Math.min(...speeds).toFixed(1)} to ${Math.max(...speeds).toFixed(1)}. On a shared host it drops while neighbours are busy, and the service's CPU per change rises with it.`,
     );
   }
   notes.push(

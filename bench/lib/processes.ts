@@ -4,6 +4,7 @@
  * memory and CPU time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -40,6 +41,23 @@ export function machineCpuSeconds(): { busy: number; steal: number } {
   const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number);
   return { busy: (user + nice + system + irq + softirq) / CLK_TCK, steal: steal / CLK_TCK };
+}
+
+/**
+ * How fast this VM's CPU is right now: SHA-256 digests of 16 KiB per
+ * millisecond, over `ms`. On a shared host the same code runs up to twice as
+ * slow while neighbours are busy (not always visible as steal time), so each
+ * phase records it: compare runs by it.
+ */
+export function cpuSpeed(ms = 100): number {
+  const buffer = Buffer.alloc(16 * 1024, 7);
+  const start = performance.now();
+  let count = 0;
+  while (performance.now() - start < ms) {
+    for (let i = 0; i < 10; i++) createHash('sha256').update(buffer).digest();
+    count += 10;
+  }
+  return count / (performance.now() - start);
 }
 
 /** A free TCP port on 127.0.0.1 (bound and released; the child binds it a moment later). */
