@@ -17,6 +17,7 @@ import { CircuitBreaker, guardCognito } from './cognito/breaker.js';
 import { ClientAttributes } from './cognito/clients.js';
 import { createCognitoClient } from './cognito/client.js';
 import { installQuotas, type Quotas } from './cognito/quotas.js';
+import { ProfileCache } from './cognito/profile-cache.js';
 import { TtlCache } from './cognito/ttl-cache.js';
 import type { Config } from './config.js';
 import { createContext, type Context, type Services } from './context.js';
@@ -157,12 +158,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     }),
     pools: { defaultPoolId: target.defaultPoolId, poolIds: target.poolIds },
     poolCache: new TtlCache(config.poolCacheTtlMs),
+    profiles: new ProfileCache(config.meCacheTtlMs),
     clientAttributes: new ClientAttributes(cognito, config.poolCacheTtlMs),
     changes: createChangeFeed({ logger, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) }),
     maxConcurrency: config.maxConcurrency,
     shutdown: shutdown.signal,
     metrics,
   };
+
+  // Changes made on other instances reach this one's profile cache through the feed.
+  const stopWatching = config.meCacheTtlMs > 0 ? services.changes.watch(target.poolIds, (event) => services.profiles.invalidate(event.userPoolId, event.sub)) : () => {};
 
   const yoga = createYoga<ServerContext, Context>({
     schema,
@@ -236,6 +241,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         await closed;
         clearTimeout(grace);
       }
+      stopWatching();
       await services.changes.close();
       await target.quotas.close();
       if (running && config.cognito.mode === 'embedded') await removeRunning(config.cognito.dataDir, running);

@@ -54,6 +54,8 @@ export interface Config {
   cognitoTimeoutMs: number;
   /** How long a pool's attribute schema is reused across requests, in ms; 0 disables. @default 30_000 */
   poolCacheTtlMs: number;
+  /** How long a signed-in user's profile (`me`) is reused across requests, in ms; 0 disables. @default 5_000 */
+  meCacheTtlMs: number;
   /** pino's level. @default 'info' */
   logLevel: string;
   /** Cognito's quotas and the per-user limits, enforced before a call reaches Cognito. */
@@ -249,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConcurrency: int('COGNITO_MAX_CONCURRENCY', 10, 1, 1_000),
     cognitoTimeoutMs: int('COGNITO_TIMEOUT_MS', 5_000, 100, 120_000),
     poolCacheTtlMs: int('POOL_CACHE_TTL_MS', 30_000, 0, 86_400_000),
+    meCacheTtlMs: int('ME_CACHE_TTL_MS', 5_000, 0, 3_600_000),
     logLevel,
     quotas: {
       userRead: int('QUOTA_USER_READ_PER_SECOND', 120, 1, 100_000),

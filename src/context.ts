@@ -8,7 +8,8 @@ import type { Caller, TokenVerifier } from './auth/verifier.js';
 import type { ChangeFeed } from './changes/feed.js';
 import type { ClientAttributes } from './cognito/clients.js';
 import type { Metrics } from './metrics.js';
-import { createLoaders, type Loaders, type PoolCache } from './cognito/loaders.js';
+import { createLoaders, type Loaders, type PoolCache, type TokenKey } from './cognito/loaders.js';
+import type { ProfileCache } from './cognito/profile-cache.js';
 import { ErrorCode, fail, isExpected } from './errors.js';
 
 /** The pools this service may act on. */
@@ -25,6 +26,8 @@ export interface Services {
   verifier: TokenVerifier;
   pools: PoolPolicy;
   poolCache: PoolCache;
+  /** Signed-in users' profiles (`me`), kept for ME_CACHE_TTL_MS; every change made through the service forgets its user. */
+  profiles: ProfileCache;
   /** Which attributes each app client may read (for subscription events). */
   clientAttributes: ClientAttributes;
   /** Where attribute changes are published and subscribed to. */
@@ -96,8 +99,9 @@ export function allowedPool(context: Context, userPoolId: string | number | null
 }
 
 /** The key of the signed-in caller in the `me` loader; only call where the field requires a caller. */
-export function callerKey(context: Context): { accessToken: string; userPoolId: string } {
+export function callerKey(context: Context): TokenKey {
   const { caller } = context;
   if (!caller) throw fail(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".');
-  return { accessToken: caller.accessToken, userPoolId: caller.userPoolId };
+  const { accessToken, userPoolId, sub, clientId, scope } = caller;
+  return { accessToken, userPoolId, sub, clientId, scope };
 }

@@ -39,6 +39,7 @@ describe('loadConfig defaults', () => {
       maxConcurrency: 10,
       cognitoTimeoutMs: 5_000,
       poolCacheTtlMs: 30_000,
+      meCacheTtlMs: 5_000,
       logLevel: 'info',
       quotas: {
         userRead: 120,
@@ -78,6 +79,7 @@ describe('loadConfig defaults', () => {
       COGNITO_MAX_CONCURRENCY: '4',
       COGNITO_TIMEOUT_MS: '2000',
       POOL_CACHE_TTL_MS: '0',
+      ME_CACHE_TTL_MS: '250',
       LOG_LEVEL: 'warn',
     });
     expect(config).toMatchObject({
@@ -90,6 +92,7 @@ describe('loadConfig defaults', () => {
       maxConcurrency: 4,
       cognitoTimeoutMs: 2_000,
       poolCacheTtlMs: 0,
+      meCacheTtlMs: 250,
       logLevel: 'warn',
     });
   });

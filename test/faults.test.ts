@@ -245,6 +245,8 @@ async function startService(endpoint: string, env: Record<string, string> = {}):
     AWS_REGION: 'us-east-1',
     PORT: '0',
     COGNITO_TIMEOUT_MS: String(TIMEOUT_MS),
+    // Every `me` reaches Cognito: the faults are upstream.
+    ME_CACHE_TTL_MS: '0',
     ...NO_QUOTAS,
     ...env,
   });

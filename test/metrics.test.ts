@@ -122,6 +122,8 @@ async function appBehind(proxy: ScriptedCognito, env: Record<string, string> = {
     COGNITO_CLIENT_IDS: cognito.demo.clientId,
     AWS_REGION: 'us-east-1',
     PORT: '0',
+    // Every `me` is a counted Cognito call.
+    ME_CACHE_TTL_MS: '0',
     ...ROOMY_QUOTAS,
     ...env,
   });

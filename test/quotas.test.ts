@@ -260,7 +260,7 @@ describe('the quota of a category', () => {
 
   it('should limit the embedded emulator the same way', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'quota-embedded-'));
-    const app = await buildApp(loadConfig({ DATA_DIR: dataDir, PORT: '0', QUOTA_USER_READ_PER_SECOND: '1', QUOTA_MAX_WAIT_MS: '0' }), {
+    const app = await buildApp(loadConfig({ DATA_DIR: dataDir, PORT: '0', QUOTA_USER_READ_PER_SECOND: '1', QUOTA_MAX_WAIT_MS: '0', ME_CACHE_TTL_MS: '0' }), {
       logger: pino({ level: 'silent' }),
     });
     try {

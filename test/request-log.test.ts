@@ -44,6 +44,8 @@ beforeAll(async () => {
     AWS_REGION: 'us-east-1',
     PORT: '0',
     QUOTA_PER_USER_READS_PER_SECOND: '10000',
+    // Every `me` reaches Cognito (and the scripted faults).
+    ME_CACHE_TTL_MS: '0',
     CORS_ORIGINS: ALLOWED_ORIGIN,
   });
   // Debug: Yoga's own lines ("Processing GraphQL Parameters", …) are written too.

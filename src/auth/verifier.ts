@@ -22,6 +22,8 @@ export interface Caller {
   groups: string[];
   /** Member of the configured admin group. */
   isAdmin: boolean;
+  /** The token's `scope` claim, as issued (space-separated). */
+  scope: string;
   /** The verified token, passed on to Cognito for the user's own operations. */
   accessToken: string;
   /** When the token stops being valid. */
@@ -46,7 +48,12 @@ export interface VerifierOptions {
   adminGroup: string;
   /** Timeout for fetching a JWKS, in ms. */
   fetchTimeoutMs: number;
+  /** How many verified tokens are remembered (0: verify every time). @default 10_000 */
+  cacheSize?: number;
 }
+
+/** A verified token is re-verified at least this often, even when it lives longer. */
+const CACHE_MAX_AGE_MS = 10 * 60_000;
 
 /** A JWKS fetcher on the platform's `fetch`, which (unlike the library's default) allows http emulator URLs. */
 function fetchFetcher(timeoutMs: number): Fetcher {
@@ -83,26 +90,57 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     verify = async (token) => (await verifier.verify(token)) as CognitoAccessTokenPayload;
   }
 
+  const toCaller = async (token: string): Promise<Caller> => {
+    let payload: CognitoAccessTokenPayload;
+    try {
+      payload = await verify(token);
+    } catch {
+      // Why a token failed is for the log at most, never for the client.
+      throw fail(ErrorCode.UNAUTHENTICATED, 'The access token is missing, invalid, expired or revoked.');
+    }
+    const groups = Array.isArray(payload['cognito:groups']) ? payload['cognito:groups'].map(String) : [];
+    return Object.freeze({
+      username: String(payload.username ?? payload.sub),
+      sub: String(payload.sub),
+      userPoolId: String(payload.iss).split('/').pop() ?? '',
+      clientId: String(payload.client_id),
+      groups: Object.freeze(groups) as string[],
+      isAdmin: groups.includes(options.adminGroup),
+      scope: typeof payload.scope === 'string' ? payload.scope : '',
+      accessToken: token,
+      expiresAt: new Date(Number(payload.exp) * 1000),
+    });
+  };
+
+  // A token verified once verifies the same way until it expires: its
+  // signature, issuer and claims cannot change. Remembering it saves the RSA
+  // check and the JSON parsing on every request of a signed-in frontend. Only
+  // successes are kept, each until the token's `exp` (and at most
+  // CACHE_MAX_AGE_MS, so a key withdrawn from the JWKS stops being trusted
+  // soon); the oldest go first when the cache is full.
+  const cacheSize = options.cacheSize ?? 10_000;
+  const verified = new Map<string, { caller: Promise<Caller>; until: number }>();
   return {
-    async verify(token) {
-      let payload: CognitoAccessTokenPayload;
-      try {
-        payload = await verify(token);
-      } catch {
-        // Why a token failed is for the log at most, never for the client.
-        throw fail(ErrorCode.UNAUTHENTICATED, 'The access token is missing, invalid, expired or revoked.');
+    verify(token) {
+      const now = Date.now();
+      const hit = verified.get(token);
+      if (hit) {
+        if (hit.until > now) return hit.caller;
+        verified.delete(token);
       }
-      const groups = Array.isArray(payload['cognito:groups']) ? payload['cognito:groups'].map(String) : [];
-      return {
-        username: String(payload.username ?? payload.sub),
-        sub: String(payload.sub),
-        userPoolId: String(payload.iss).split('/').pop() ?? '',
-        clientId: String(payload.client_id),
-        groups,
-        isAdmin: groups.includes(options.adminGroup),
-        accessToken: token,
-        expiresAt: new Date(Number(payload.exp) * 1000),
-      };
+      const caller = toCaller(token);
+      if (cacheSize > 0) {
+        caller.then(
+          (c) => {
+            const until = Math.min(c.expiresAt.getTime(), Date.now() + CACHE_MAX_AGE_MS);
+            if (until <= Date.now()) return;
+            if (verified.size >= cacheSize) verified.delete(verified.keys().next().value!);
+            verified.set(token, { caller, until });
+          },
+          () => undefined,
+        );
+      }
+      return caller;
     },
   };
 }

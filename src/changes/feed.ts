@@ -51,6 +51,11 @@ export interface ChangeFeed {
   subscribeUser(userPoolId: string, sub: string): AsyncIterable<AttributeChangeEvent>;
   /** Every change in one pool. */
   subscribePool(userPoolId: string): AsyncIterable<AttributeChangeEvent>;
+  /**
+   * Calls `listener` for every change in the given pools, made on any
+   * instance, until the returned function is called (for caches to forget).
+   */
+  watch(poolIds: readonly string[], listener: (event: AttributeChangeEvent) => void): () => void;
   /** False while the shared transport (Redis) is unreachable. */
   isHealthy(): boolean;
   close(): Promise<void>;
@@ -164,6 +169,25 @@ export function createChangeFeed(options: { redisUrl?: string; logger: Logger })
     },
     subscribeUser: (pool, sub) => pubsub.subscribe('user', `${pool}:${sub}`),
     subscribePool: (pool) => pubsub.subscribe('pool', pool),
+    watch(poolIds, listener) {
+      const iterators = poolIds.map((pool) => pubsub.subscribe('pool', pool)[Symbol.asyncIterator]());
+      for (const iterator of iterators) {
+        void (async () => {
+          for (;;) {
+            const next = await iterator.next();
+            if (next.done) return;
+            try {
+              listener(next.value);
+            } catch (error) {
+              options.logger.error({ err: error }, 'a change listener failed');
+            }
+          }
+        })();
+      }
+      return () => {
+        for (const iterator of iterators) void iterator.return?.();
+      };
+    },
     isHealthy: () => transport.isHealthy(),
     close: () => transport.close(),
   };

@@ -14,6 +14,7 @@ import DataLoader from 'dataloader';
 import pMap from 'p-map';
 import { fromCognito } from '../errors.js';
 import { fromDescribeUserPool, type UserPoolRecord } from './pools.js';
+import type { ProfileCache, ProfileKey } from './profile-cache.js';
 import type { TtlCache } from './ttl-cache.js';
 import { fromAdminGetUser, fromGetUser, type UserRecord } from './users.js';
 
@@ -23,17 +24,16 @@ export interface UserKey {
   username: string;
 }
 
-/** The signed-in user, named by their verified access token. */
-export interface TokenKey {
+/** The signed-in user, named by their verified access token (and who the token says they are, for the {@link ProfileCache}). */
+export interface TokenKey extends ProfileKey {
   accessToken: string;
-  userPoolId: string;
 }
 
 /** The loaders of one request. */
 export interface Loaders {
   /** AdminGetUser; `null` for a user that does not exist. */
   user: DataLoader<UserKey, UserRecord | null, string>;
-  /** GetUser with the caller's access token. */
+  /** GetUser with the caller's access token, through the cross-request {@link ProfileCache}. */
   me: DataLoader<TokenKey, UserRecord, string>;
   /** DescribeUserPool, through the cross-request {@link PoolCache}. */
   pool: DataLoader<string, UserPoolRecord, string>;
@@ -49,6 +49,8 @@ export type PoolCache = TtlCache<UserPoolRecord>;
 export interface LoaderDeps {
   cognito: CognitoIdentityProviderClient;
   poolCache: PoolCache;
+  /** The signed-in users' profiles, kept across requests. */
+  profiles: ProfileCache;
   /** At most this many Cognito calls in flight for one batch. */
   maxConcurrency: number;
 }
@@ -59,7 +61,7 @@ const settle = <K, V>(keys: readonly K[], concurrency: number, load: (key: K) =>
   });
 
 /** Creates a fresh set of loaders: call once per request, never share between callers. */
-export function createLoaders({ cognito, poolCache, maxConcurrency }: LoaderDeps): Loaders {
+export function createLoaders({ cognito, poolCache, profiles, maxConcurrency }: LoaderDeps): Loaders {
   const user = new DataLoader<UserKey, UserRecord | null, string>(
     (keys) =>
       settle(keys, maxConcurrency, async ({ userPoolId, username }) => {
@@ -76,13 +78,15 @@ export function createLoaders({ cognito, poolCache, maxConcurrency }: LoaderDeps
 
   const me = new DataLoader<TokenKey, UserRecord, string>(
     (keys) =>
-      settle(keys, maxConcurrency, async ({ accessToken, userPoolId }) => {
-        try {
-          return fromGetUser(await cognito.send(new GetUserCommand({ AccessToken: accessToken })), userPoolId);
-        } catch (error) {
-          throw fromCognito(error, 'user');
-        }
-      }),
+      settle(keys, maxConcurrency, (key) =>
+        profiles.get(key, async () => {
+          try {
+            return fromGetUser(await cognito.send(new GetUserCommand({ AccessToken: key.accessToken })), key.userPoolId);
+          } catch (error) {
+            throw fromCognito(error, 'user');
+          }
+        }),
+      ),
     { cacheKeyFn: ({ accessToken }) => accessToken },
   );
 

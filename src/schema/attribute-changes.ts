@@ -53,6 +53,9 @@ export interface ChangeInput {
 /** Publishes a change Cognito has accepted, to every matching subscriber on every instance. */
 export function publishChange(context: Context, change: ChangeInput): void {
   const { user } = change;
+  // This instance forgets the user's cached profile now (read-your-writes);
+  // the others when the event reaches them (app.ts).
+  context.services.profiles.invalidate(user.userPoolId, user.sub);
   context.services.changes.publish({
     userPoolId: user.userPoolId,
     username: user.username,

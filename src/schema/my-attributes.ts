@@ -103,12 +103,27 @@ const toCodeDelivery = (d: CodeDeliveryDetailsType): CodeDelivery => {
  */
 async function afterChange(context: Context, change: Pick<ChangeInput, 'updated' | 'deleted'>): Promise<UserRecord> {
   const key = callerKey(context);
+  // Read Cognito, not the profile cache (which `changeOwn` already emptied: this is belt and braces).
+  context.services.profiles.invalidate(key.userPoolId, key.sub);
   const userKey = { userPoolId: key.userPoolId, username: context.caller!.username };
   context.loaders.me.clear(key);
   context.loaders.user.clear(userKey);
   const [me, full] = await Promise.all([context.loaders.me.load(key), context.loaders.user.load(userKey).catch(() => null)]);
   publishChange(context, { ...change, user: full ?? me, source: 'SELF' });
   return me;
+}
+
+/**
+ * A write to the caller's own attributes. Whatever its outcome, the caller's
+ * cached profile is forgotten: a call that timed out may still have changed them.
+ */
+async function changeOwn<T>(context: Context, call: () => Promise<T>): Promise<T> {
+  try {
+    return await cognitoCall('user', call);
+  } finally {
+    const { userPoolId, sub } = callerKey(context);
+    context.services.profiles.invalidate(userPoolId, sub);
+  }
 }
 
 const UpdateMyAttributesInput = builder.inputType('UpdateMyAttributesInput', {
@@ -183,7 +198,7 @@ builder.mutationFields((t) => ({
       checkAttributeInputs(input.attributes);
       const clientMetadata = toClientMetadata(input.clientMetadata);
       checkUpdateAgainstSchema(await context.loaders.pool.load(userPoolId), input.attributes, 'self');
-      const output = await cognitoCall('user', () =>
+      const output = await changeOwn(context, () =>
         context.services.cognito.send(
           new UpdateUserAttributesCommand({
             AccessToken: accessToken,
@@ -204,7 +219,7 @@ builder.mutationFields((t) => ({
       const { accessToken, userPoolId } = callerKey(context);
       checkAttributeNames(input.names);
       checkDeleteAgainstSchema(await context.loaders.pool.load(userPoolId), input.names, 'self');
-      await cognitoCall('user', () =>
+      await changeOwn(context, () =>
         context.services.cognito.send(new DeleteUserAttributesCommand({ AccessToken: accessToken, UserAttributeNames: input.names })),
       );
       return { user: await afterChange(context, { deleted: input.names }) };
@@ -251,7 +266,7 @@ builder.mutationFields((t) => ({
       const { accessToken } = callerKey(context);
       checkVerifiable(input.attributeName);
       if (!CODE.test(input.code)) throw fail(ErrorCode.BAD_USER_INPUT, 'A verification code is 1 to 2048 characters without spaces.');
-      await cognitoCall('user', () =>
+      await changeOwn(context, () =>
         context.services.cognito.send(
           new VerifyUserAttributeCommand({ AccessToken: accessToken, AttributeName: input.attributeName, Code: input.code }),
         ),

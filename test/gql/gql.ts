@@ -46,6 +46,11 @@ type Documents = {
     "\n  mutation MyAttrsDelete($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": typeof types.MyAttrsDeleteDocument,
     "\n  mutation MyAttrsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": typeof types.MyAttrsRequestCodeDocument,
     "\n  mutation MyAttrsVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n        emailVerified: attribute(name: \"email_verified\")\n      }\n    }\n  }\n": typeof types.MyAttrsVerifyDocument,
+    "\n  query CachedMe {\n    me {\n      username\n      sub\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n": typeof types.CachedMeDocument,
+    "\n  mutation CachedUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.CachedUpdateMineDocument,
+    "\n  mutation CachedDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n": typeof types.CachedDeleteMineDocument,
+    "\n  mutation CachedAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.CachedAdminUpdateDocument,
+    "\n  mutation CachedAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.CachedAdminDeleteDocument,
     "\n  query Me {\n    me {\n      username\n      sub\n      userPoolId\n      attributes {\n        name\n        value\n      }\n      plan: attribute(name: \"custom:plan\")\n      missing: attribute(name: \"custom:nothing\")\n    }\n  }\n": typeof types.MeDocument,
     "\n  query AdminUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.AdminUserDocument,
     "\n  query Users($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": typeof types.UsersDocument,
@@ -107,6 +112,11 @@ const documents: Documents = {
     "\n  mutation MyAttrsDelete($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": types.MyAttrsDeleteDocument,
     "\n  mutation MyAttrsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": types.MyAttrsRequestCodeDocument,
     "\n  mutation MyAttrsVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n        emailVerified: attribute(name: \"email_verified\")\n      }\n    }\n  }\n": types.MyAttrsVerifyDocument,
+    "\n  query CachedMe {\n    me {\n      username\n      sub\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n": types.CachedMeDocument,
+    "\n  mutation CachedUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.CachedUpdateMineDocument,
+    "\n  mutation CachedDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n": types.CachedDeleteMineDocument,
+    "\n  mutation CachedAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.CachedAdminUpdateDocument,
+    "\n  mutation CachedAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.CachedAdminDeleteDocument,
     "\n  query Me {\n    me {\n      username\n      sub\n      userPoolId\n      attributes {\n        name\n        value\n      }\n      plan: attribute(name: \"custom:plan\")\n      missing: attribute(name: \"custom:nothing\")\n    }\n  }\n": types.MeDocument,
     "\n  query AdminUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n": types.AdminUserDocument,
     "\n  query Users($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": types.UsersDocument,
@@ -278,6 +288,26 @@ export function graphql(source: "\n  mutation MyAttrsRequestCode($input: Request
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MyAttrsVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n        emailVerified: attribute(name: \"email_verified\")\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MyAttrsVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n        emailVerified: attribute(name: \"email_verified\")\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CachedMe {\n    me {\n      username\n      sub\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n"): (typeof documents)["\n  query CachedMe {\n    me {\n      username\n      sub\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CachedUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CachedUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CachedDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CachedDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CachedAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CachedAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CachedAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CachedAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

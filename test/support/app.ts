@@ -25,7 +25,14 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/** Builds the service against `cognito`, accepting only the demo app client unless `env` says otherwise. */
+/**
+ * Builds the service against `cognito`, accepting only the demo app client unless `env` says otherwise.
+ *
+ * The cross-request profile cache is off unless `env` turns it on
+ * (`ME_CACHE_TTL_MS`): these tests say what each request costs Cognito and
+ * read `me` to make a call, which must not depend on what an earlier test
+ * cached. test/profile-cache.test.ts tests the cache, on.
+ */
 export async function startTestApp(cognito: TestCognito, env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({
     COGNITO_USER_POOL_ID: cognito.demo.userPoolId,
@@ -33,6 +40,7 @@ export async function startTestApp(cognito: TestCognito, env: Record<string, str
     COGNITO_CLIENT_IDS: cognito.demo.clientId,
     AWS_REGION: 'us-east-1',
     PORT: '0',
+    ME_CACHE_TTL_MS: '0',
     ...env,
   });
   const app = await buildApp(config, { logger: pino({ level: 'silent' }) });
