@@ -24,9 +24,6 @@ export const BREAKER_FAILURE_THRESHOLD = 5;
 /** How long an open circuit fails calls at once before a probe may go through. */
 export const BREAKER_COOLDOWN_MS = 2_000; // 2 s
 
-/** The SDK's per-call context key its retry loop reads the abort signal from (`SMITHY_CONTEXT_KEY` of @smithy/types). */
-const SMITHY_CONTEXT = '__smithy_context';
-
 /**
  * `closed`: calls go through. `open`: they fail at once until the cooldown
  * ends. `half-open`: one probe is through; the others fail until it ends.
@@ -149,14 +146,16 @@ function deadlineError(timeoutMs: number): Error {
  */
 export function guardCognito(client: CognitoIdentityProviderClient, breaker: CircuitBreaker, timeoutMs: number): () => void {
   const name = `cognitoGuard-${randomUUID()}`;
+  // Each call's deadline, by its input object (the same object at every step
+  // and attempt of one call). Not in the handler context: with the client's
+  // `cacheMiddleware`, that context is shared by every call of a command.
+  const deadlines = new WeakMap<object, AbortSignal>();
   client.middlewareStack.add(
-    (next, context) => async (args) => {
+    (next) => async (args) => {
       const admitted = breaker.admit();
       if (!admitted.ok) throw new CircuitOpenError(admitted.retryAfterMs);
-      // The SDK's retry loop stops waiting and retrying once this aborts.
       const deadline = new AbortController();
-      const smithy = (context[SMITHY_CONTEXT] ??= {}) as { abortSignal?: AbortSignal };
-      smithy.abortSignal = smithy.abortSignal ? AbortSignal.any([smithy.abortSignal, deadline.signal]) : deadline.signal;
+      deadlines.set(args.input, deadline.signal);
       let timer: NodeJS.Timeout | undefined;
       const expired = new Promise<never>((_resolve, reject) => {
         timer = setTimeout(() => {
@@ -178,5 +177,19 @@ export function guardCognito(client: CognitoIdentityProviderClient, breaker: Cir
     },
     { step: 'initialize', priority: 'high', name },
   );
-  return () => void client.middlewareStack.remove(name);
+  // Inside the SDK's retry loop (finalizeRequest, below its retry middleware):
+  // no attempt starts once the call's deadline has passed, so a caller that
+  // was already answered UPSTREAM_UNAVAILABLE costs Cognito nothing more.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const signal = deadlines.get(args.input);
+      if (signal?.aborted) throw signal.reason;
+      return next(args);
+    },
+    { step: 'finalizeRequest', priority: 'low', name: `${name}-attempts` },
+  );
+  return () => {
+    client.middlewareStack.remove(name);
+    client.middlewareStack.remove(`${name}-attempts`);
+  };
 }
