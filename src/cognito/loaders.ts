@@ -55,10 +55,12 @@ export interface LoaderDeps {
   maxConcurrency: number;
 }
 
-const settle = <K, V>(keys: readonly K[], concurrency: number, load: (key: K) => Promise<V>): Promise<(V | Error)[]> =>
-  pMap(keys, (key) => load(key).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))), {
-    concurrency,
-  });
+const settle = <K, V>(keys: readonly K[], concurrency: number, load: (key: K) => Promise<V>): Promise<(V | Error)[]> => {
+  const settled = (key: K) => load(key).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  // Within the cap (one key: every `me`) there is nothing to queue.
+  if (keys.length <= concurrency) return Promise.all(keys.map(settled));
+  return pMap(keys, settled, { concurrency });
+};
 
 /** Creates a fresh set of loaders: call once per request, never share between callers. */
 export function createLoaders({ cognito, poolCache, profiles, maxConcurrency }: LoaderDeps): Loaders {

@@ -102,6 +102,22 @@ export function userKeyOf(input: unknown): string | undefined {
   const { Username, UserPoolId, AccessToken } = input as { Username?: unknown; UserPoolId?: unknown; AccessToken?: unknown };
   if (typeof Username === 'string') return `${String(UserPoolId ?? '')}:${Username.slice(0, MAX_KEY_USERNAME).toLowerCase()}`;
   if (typeof AccessToken !== 'string') return undefined;
+  // A signed-in frontend sends the same token for an hour: decoded once.
+  let key = tokenKeys.get(AccessToken);
+  if (key === undefined) {
+    key = tokenKeyOf(AccessToken);
+    if (tokenKeys.size >= MAX_TOKEN_KEYS) tokenKeys.delete(tokenKeys.keys().next().value!);
+    tokenKeys.set(AccessToken, key);
+  }
+  return key;
+}
+
+/** Limiter keys of recently seen access tokens (the oldest go first). */
+const tokenKeys = new Map<string, string>();
+const MAX_TOKEN_KEYS = 10_000;
+
+/** The limiter key of the user an access token names (see {@link userKeyOf}). */
+function tokenKeyOf(AccessToken: string): string {
   try {
     const payload = JSON.parse(Buffer.from(AccessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
     const name = typeof payload.username === 'string' ? payload.username : payload.sub;
