@@ -30,7 +30,7 @@ import { DEMO_ADMIN_GROUP, DemoTokens, seedDemo, type DemoPool } from './embedde
 import { createMetrics, METRICS_ENDPOINT, type Metrics } from './metrics.js';
 import { useQueryLimits } from './query-limits.js';
 import { readiness } from './readiness.js';
-import { useRequestLog, withRequestIds } from './request-log.js';
+import { requestIdOf, useRequestLog } from './request-log.js';
 import { safeLogger, yogaLogger } from './safe-logging.js';
 import { schema } from './schema/index.js';
 import { useInputGuard } from './input-guard.js';
@@ -132,9 +132,8 @@ async function connectCognito(config: Config, deps: AppDeps, logger: Logger, met
 
 /** Builds the service from validated settings. Starts the embedded emulator when no pool is configured. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App> {
-  // Every line of the service, Yoga's and the emulator's included, goes through the redaction,
-  // and carries the id of the request it was made for (src/request-log.ts).
-  const logger = withRequestIds(safeLogger(deps.logger ?? pino({ level: config.logLevel })));
+  // Every line of the service, Yoga's and the emulator's included, goes through the redaction.
+  const logger = safeLogger(deps.logger ?? pino({ level: config.logLevel }));
   const metrics = createMetrics(config.metrics);
   const target = await connectCognito(config, deps, logger, metrics);
   const { cognito, endpoint, embedded } = target;
@@ -172,8 +171,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
 
   const yoga = createYoga<ServerContext, Context>({
     schema,
-    context: ({ request, caller }) =>
-      createContext(caller ? { caller } : { authorization: request.headers.get('authorization') }, services),
+    context: ({ request, caller, requestId }) =>
+      createContext(caller ? { caller } : { authorization: request.headers.get('authorization') }, services, requestId ?? requestIdOf(request) ?? null),
     graphiql: config.graphiql ? withCsrfHeader(embedded ? createGraphiQLOptions(embedded.tokens) : {}) : false,
     landingPage: config.graphiql,
     // GraphiQL's assets served from this package, not a CDN: it works offline.

@@ -45,6 +45,8 @@ export interface Context {
   caller: Caller | null;
   /** Why there is no caller when a token was sent but failed verification. */
   authError: GraphQLError | null;
+  /** The id of the HTTP request or WebSocket the operation came in (src/request-log.ts), for what it logs. */
+  requestId: string | null;
   /** The operation came over a WebSocket, whose own timer closes it (4403) when the token expires. */
   viaSocket: boolean;
   loaders: Loaders;
@@ -78,10 +80,10 @@ export async function authenticate(
 }
 
 /** Builds a fresh context (new DataLoaders) for one request or one subscription. */
-export async function createContext(credentials: Credentials, services: Services): Promise<Context> {
+export async function createContext(credentials: Credentials, services: Services, requestId: string | null = null): Promise<Context> {
   const { caller, authError } =
     'caller' in credentials ? { caller: credentials.caller, authError: null } : await authenticate(credentials.authorization, services.verifier);
-  return { caller, authError, viaSocket: 'caller' in credentials, loaders: createLoaders(services), services };
+  return { caller, authError, requestId, viaSocket: 'caller' in credentials, loaders: createLoaders(services), services };
 }
 
 /**

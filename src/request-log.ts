@@ -1,27 +1,31 @@
 /**
- * A request id on every log line made while serving a request, and one
- * access-log line per HTTP request.
+ * A request id on what the service logs about a request, and one access-log
+ * line per HTTP request.
  *
  * Every request gets an id: the caller's `x-request-id` when it is a sane
  * one (a load balancer's or a frontend's, so one id follows a request across
- * services), else a fresh UUID. The answer echoes it in `x-request-id`. The
- * id lives in an `AsyncLocalStorage` for as long as the request is served,
- * and {@link withRequestIds} writes it as `requestId` on every line of the
- * service's logger made meanwhile: Yoga's (masked errors), ours, the
- * quota limiter's and the breaker's, whoever logs them. A graphql-ws socket
- * gets one id for its life, from its upgrade request (src/ws.ts).
+ * services), else a fresh UUID. The answer echoes it in `x-request-id`. A
+ * graphql-ws socket gets one id for its life, from its upgrade request
+ * (src/ws.ts). The id is written as `requestId` on the access line and on
+ * the line of every unexpected (masked) error of an operation, whether it
+ * came over HTTP or a socket; the GraphQL context carries it
+ * (`context.requestId`) for anything else a resolver logs.
+ *
+ * No AsyncLocalStorage: on Node 20 it turns on promise hooks for every
+ * promise of the process, which cost 13 % of the CPU of a `me` (measured).
+ * So lines the service writes outside an operation's reach (Yoga's debug
+ * lines, the circuit breaker's, the quota limiter's) carry no id.
  *
  * The access line carries method, path (never the query string: a GET's
  * document and variables stay out of the log), status, duration, the
  * operation name(s) and the id; never a header, so never `Authorization`.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { getOperationAST, type DocumentNode } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
-import pino, { type Logger } from 'pino';
+import { isAsyncIterable, maskError, type Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import { METRICS_ENDPOINT } from './metrics.js';
-import { scrub } from './safe-logging.js';
+import { loggedErrors, scrub } from './safe-logging.js';
 
 /** The header a request id comes in and goes out with. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -50,7 +54,13 @@ interface RequestScope {
   readonly operations?: string[];
 }
 
-const scope = new AsyncLocalStorage<RequestScope>();
+/** What is known about each HTTP request being served. */
+const scopes = new WeakMap<Request, RequestScope>();
+
+/** The id of an HTTP request (made when it arrived); `undefined` for one {@link useRequestLog} has not seen. */
+export function requestIdOf(request: Request | undefined): string | undefined {
+  return request ? scopes.get(request)?.id : undefined;
+}
 
 /** The id for a request that came with `incoming` in {@link REQUEST_ID_HEADER}: that, when sane and not token-like, else a fresh UUID. */
 export function requestIdFrom(incoming: string | null | undefined): string {
@@ -58,29 +68,6 @@ export function requestIdFrom(incoming: string | null | undefined): string {
   // A caller's JWT (even cut short) sent as a request id would be written on every line: refused.
   if (value && SANE_REQUEST_ID.test(value) && !value.includes(JWT_START)) return value;
   return randomUUID();
-}
-
-/** Runs `fn` as part of the request (or socket) `id`: what it logs, now or later, carries `requestId`. */
-export function withRequestId<T>(id: string, fn: () => T): T {
-  return scope.run({ id, startedAt: performance.now() }, fn);
-}
-
-/** `logger` writing `requestId` on each line made while a request is served (keeping its own log formatter, if any). */
-export function withRequestIds(logger: Logger): Logger {
-  const own = (logger as unknown as Record<symbol, { log?: (object: Record<string, unknown>) => Record<string, unknown> }>)[pino.symbols.formattersSym]?.log;
-  return logger.child(
-    {},
-    {
-      formatters: {
-        log(logged) {
-          const object = logged as Record<string, unknown>;
-          const id = scope.getStore()?.id;
-          const withId = id && object.requestId === undefined ? { requestId: id, ...object } : object;
-          return own ? own(withId) : withId;
-        },
-      },
-    },
-  );
 }
 
 /** The name of the operation `document` runs, `Anonymous` when it has none. */
@@ -91,33 +78,69 @@ const operationNameOf = (document: DocumentNode, operationName: string | null | 
 const loggable = (text: string) => scrub(text.slice(0, MAX_LOGGED_NAME));
 
 /**
- * The Yoga plugin: runs each request inside its id (put it first among the
- * plugins, so every other hook runs inside), echoes the id and writes the
+ * The Yoga plugin (put it first among the plugins): gives each HTTP request
+ * its id, logs what Yoga is about to mask with the id of the operation's
+ * request or socket (`context.requestId`), echoes the id and writes the
  * access line when the answer starts (for an SSE stream, its duration is the
  * time to the first byte).
  */
-export function useRequestLog(logger: Logger): Plugin {
+export function useRequestLog(logger: Logger): Plugin<{ requestId?: string | null }> {
   const access = logger.child({ component: 'access' });
+  /** Logs each error Yoga is about to mask, with the id of the request (or socket) it happened in. */
+  const logUnexpected = (errors: readonly unknown[] | undefined, requestId: string | null | undefined) => {
+    for (const error of errors ?? []) {
+      if (typeof error !== 'object' || error === null || loggedErrors.has(error)) continue;
+      if (maskError(error, '', false) === error) continue;
+      loggedErrors.add(error);
+      logger.error({ ...(requestId ? { requestId } : {}), err: error }, 'unexpected error');
+    }
+  };
   return {
     instrumentation: {
-      request: ({ request }, wrapped) =>
-        scope.run({ id: requestIdFrom(request.headers.get(REQUEST_ID_HEADER)), startedAt: performance.now(), operations: [] }, wrapped),
+      // Around every hook of every plugin (Yoga's health check answers before any plugin's onRequest).
+      request({ request }, wrapped) {
+        scopes.set(request, { id: requestIdFrom(request.headers.get(REQUEST_ID_HEADER)), startedAt: performance.now(), operations: [] });
+        return wrapped();
+      },
     },
     // Named once parsed, so an operation that then fails validation is named too.
     onParse({ context }) {
-      const operations = scope.getStore()?.operations;
+      const operations = scopes.get((context as { request?: Request }).request as Request)?.operations;
       if (!operations) return undefined;
       return ({ result }) => {
         if (!(result instanceof Error)) operations.push(operationNameOf(result, (context as { params?: { operationName?: string | null } }).params?.operationName));
       };
     },
+    // Before Yoga's masking (its plugin comes after ours): the errors are still the originals.
+    onExecute({ args }) {
+      const requestId = args.contextValue?.requestId;
+      return {
+        onExecuteDone({ result }) {
+          if (!isAsyncIterable(result)) return logUnexpected(result.errors, requestId);
+          return { onNext: ({ result: next }) => logUnexpected(next.errors, requestId) };
+        },
+      };
+    },
+    onSubscribe({ args }) {
+      const requestId = args.contextValue?.requestId;
+      return {
+        onSubscribeResult({ result }) {
+          if (!isAsyncIterable(result)) return logUnexpected(result.errors, requestId);
+          return { onNext: ({ result: next }) => logUnexpected(next.errors, requestId) };
+        },
+        onSubscribeError({ error }) {
+          logUnexpected([error], requestId);
+        },
+      };
+    },
     onResponse({ request, response }) {
-      const served = scope.getStore();
+      const served = scopes.get(request);
       if (!served) return;
       response.headers.set(REQUEST_ID_HEADER, served.id);
       const path = new URL(request.url, 'http://localhost').pathname;
       const status = response.status;
       const line = {
+        requestId: served.id,
         method: request.method,
         path: loggable(path),
         status,

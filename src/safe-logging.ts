@@ -13,6 +13,12 @@
  */
 import type { Logger } from 'pino';
 
+/**
+ * Errors already logged with the id of their request (src/request-log.ts):
+ * Yoga logs what it masks too, without one, and {@link yogaLogger} skips these.
+ */
+export const loggedErrors = new WeakSet<object>();
+
 /** Where a token or a header may sit in a log object. */
 export const REDACTED_PATHS = [
   'authorization',
@@ -111,6 +117,8 @@ export function yogaLogger(logger: Logger): YogaLoggerLike {
     (...args: unknown[]): void => {
       if (!logger.isLevelEnabled(level)) return;
       const error = args.find((arg) => arg instanceof Error);
+      // Logged already, with its request's id (src/request-log.ts).
+      if (error && loggedErrors.has(error)) return;
       if (error) {
         logger[level]({ err: error }, 'unexpected error');
         return;

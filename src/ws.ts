@@ -15,12 +15,14 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Caller, TokenVerifier } from './auth/verifier.js';
 import { authenticate, type Context } from './context.js';
 import { ErrorCode, fail } from './errors.js';
-import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './request-log.js';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-log.js';
 
 /** What Yoga's context factory receives besides the request. */
 export interface ServerContext {
   /** The caller verified in `onConnect` (WebSocket only). */
   caller?: Caller;
+  /** The socket's id (WebSocket only; an HTTP request's comes from src/request-log.ts). */
+  requestId?: string;
 }
 
 /** What graphql-ws keeps per socket (its `ctx.extra`). */
@@ -36,6 +38,20 @@ const KEEP_ALIVE_MS = 12_000;
 
 /** The longest delay `setTimeout` takes (about 24.8 days). */
 const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** One request id per socket, from its upgrade request, echoed in the 101 answer; its operations' contexts carry it. */
+const socketIds = new WeakMap<IncomingMessage, string>();
+
+/** The id of the socket opened by `request` (made on first use). */
+function socketId(request: IncomingMessage): string {
+  let id = socketIds.get(request);
+  if (!id) {
+    const incoming = request.headers[REQUEST_ID_HEADER];
+    id = requestIdFrom(typeof incoming === 'string' ? incoming : undefined);
+    socketIds.set(request, id);
+  }
+  return id;
+}
 
 /** Message types only a server sends. */
 const SERVER_ONLY_TYPES = new Set<unknown>([MessageType.ConnectionAck, MessageType.Next, MessageType.Error]);
@@ -81,18 +97,6 @@ function operationAuthorization(extensions: Record<string, unknown> | null | und
 function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unknown>, SocketState>, logger: Logger): () => Promise<void> {
   const graphqlWs = makeServer(options);
   wss.options.handleProtocols = handleProtocols;
-  // One request id per socket, from its upgrade request, echoed in the 101 answer;
-  // what its operations log carries it (src/request-log.ts).
-  const socketIds = new WeakMap<IncomingMessage, string>();
-  const socketId = (request: IncomingMessage): string => {
-    let id = socketIds.get(request);
-    if (!id) {
-      const incoming = request.headers[REQUEST_ID_HEADER];
-      id = requestIdFrom(typeof incoming === 'string' ? incoming : undefined);
-      socketIds.set(request, id);
-    }
-    return id;
-  };
   wss.on('headers', (headers, request) => headers.push(`${REQUEST_ID_HEADER}: ${socketId(request)}`));
   wss.on('error', (error) => logger.error({ err: { message: error.message } }, 'WebSocket server error'));
   wss.on('connection', (socket, request) => {
@@ -118,16 +122,14 @@ function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unkno
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
-          socket.on('message', (data) =>
-            withRequestId(socketId(request), async () => {
-              try {
-                await handle(String(data));
-              } catch (error) {
-                logger.error({ err: { message: (error as Error).message } }, 'WebSocket message handling failed');
-                socket.close(CloseCode.InternalServerError, 'Internal server error');
-              }
-            }),
-          ),
+          socket.on('message', async (data) => {
+            try {
+              await handle(String(data));
+            } catch (error) {
+              logger.error({ requestId: socketId(request), err: { message: (error as Error).message } }, 'WebSocket message handling failed');
+              socket.close(CloseCode.InternalServerError, 'Internal server error');
+            }
+          }),
       },
       { socket, request },
     );
@@ -189,6 +191,7 @@ export function attachGraphQLWs(
           socket: ctx.extra.socket,
           params,
           caller,
+          requestId: socketId(ctx.extra.request),
         });
         let document;
         try {
