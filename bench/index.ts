@@ -4,13 +4,17 @@
  * target of the issues is an entry `{ name, measured, target, met }`.
  *
  * Flags (after `npm run bench --`):
- *   --short                 small and quick (under a minute): 500 users, 3 s steady, broadcast to 1,000, shared processes
- *   --only=steady,broadcast scenarios to run
+ *   --short                 small and quick (under a minute): HTTP at c=50 (1 s) and c=1 (0.5 s) after 0.5 s of warm-up,
+ *                           upstream 0 ms, no updateMyAttributes (users at 20 ms);
+ *                           subscriptions with 500 users, 3 s steady, broadcast to 1,000, shared processes
+ *   --only=http,steady,broadcast   groups / scenarios to run (default all; HTTP first)
+ *   --http-duration=S       HTTP: measured seconds per phase (default 10; --short 1, and 0.5 at c=1)
+ *   --http-connections=1,10,50     HTTP: concurrencies (default 1,10,50, --short 1,50)
  *   --instances=1,2         variants: one instance, two instances through Redis
  *   --users=N --admins=N --rate=N --duration=S --warmup=S   steady state
  *   --n=1000,5000,10000 --rounds=N               broadcast
  *   --no-baseline           skip the baseline runs
- *   --cognito-delay-ms=N    delay of every Cognito stub answer
+ *   --cognito-delay-ms=N    delay of every Cognito stub answer (subscriptions; HTTP always runs 0 and 20 ms)
  *   --redis-url=URL         (default redis://127.0.0.1:6379/15)
  *   --max-concurrency=N     the service's COGNITO_MAX_CONCURRENCY
  *   --node-options="…"      NODE_OPTIONS of the service processes (e.g. --max-semi-space-size=64)
@@ -26,6 +30,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { killChildren } from './lib/processes.js';
 import { machine, machineLine, markdownTable, type GroupResult } from './lib/report.js';
+import { runHttpBenchmarks } from './http.js';
 import { runSubscriptionBenchmarks } from './subscriptions.js';
 
 const args = new Map<string, string>();
@@ -74,46 +79,87 @@ const cpuProfDir = args.has('cpu-prof')
   : undefined;
 if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
 
-const groups: GroupResult[] = [];
-groups.push(
-  await runSubscriptionBenchmarks({
-    users: num('users', short ? 500 : 10_000),
-    admins: num('admins', 10),
-    rate: num('rate', 100),
-    durationS: num('duration', short ? 3 : 60),
-    warmupS: num('warmup', short ? 1 : 10),
-    quietMs: short ? 300 : 1_000,
-    warmupRounds: short ? 2 : 3,
-    shareProcesses: short,
-    broadcastNs: list('n', short ? [1_000] : [1_000, 5_000, 10_000]),
-    rounds: num('rounds', short ? 5 : 10),
-    scenarios: (args.get('only')?.split(',') ?? ['steady', 'broadcast']) as ('steady' | 'broadcast')[],
-    instances: list('instances', [1, 2]) as (1 | 2)[],
-    noBaseline: args.has('no-baseline'),
-    cognitoDelayMs: num('cognito-delay-ms', 0),
-    redisUrl: args.get('redis-url') ?? 'redis://127.0.0.1:6379/15',
-    serviceEnv: {
-      ...(args.has('max-concurrency') ? { COGNITO_MAX_CONCURRENCY: args.get('max-concurrency')! } : {}),
-      ...(args.has('node-options') ? { NODE_OPTIONS: args.get('node-options')! } : {}),
-    },
-    ...(cpuProfDir ? { cpuProfDir } : {}),
-    ...(args.has('service-root') ? { serviceRoot: args.get('service-root')! } : {}),
-    log,
-  }),
-);
+const GROUPS = ['http', 'steady', 'broadcast'];
+const only = args.get('only')?.split(',') ?? GROUPS;
+for (const name of only) {
+  if (!GROUPS.includes(name)) {
+    console.error(`Unknown --only=${name}: one or more of ${GROUPS.join(', ')}`);
+    process.exit(2);
+  }
+}
+const serviceEnv = {
+  ...(args.has('max-concurrency') ? { COGNITO_MAX_CONCURRENCY: args.get('max-concurrency')! } : {}),
+  ...(args.has('node-options') ? { NODE_OPTIONS: args.get('node-options')! } : {}),
+};
 
+const groups: GroupResult[] = [];
+if (only.includes('http')) {
+  // Highest concurrency first: its warm-up is the JIT's.
+  const connections = [...new Set(list('http-connections', short ? [1, 50] : [1, 10, 50]))].sort((a, b) => b - a);
+  const maxC = connections[0]!;
+  const minC = connections[connections.length - 1]!;
+  groups.push(
+    await runHttpBenchmarks({
+      connections,
+      cachedConnections: short ? [maxC] : connections,
+      updateConnections: short ? [] : [...new Set([maxC, minC])],
+      yogaConnections: short ? [maxC] : connections,
+      delays: short ? [0] : [0, 20],
+      usersDelays: short ? [20] : [0, 20],
+      durationS: num('http-duration', short ? 1 : 10),
+      sequentialDurationS: num('http-duration', short ? 0.5 : 10),
+      warmupS: short ? 0.5 : 3,
+      settleS: short ? 0.2 : 1,
+      usersRequests: short ? 5 : 10,
+      usersWarmup: short ? 1 : 3,
+      meUsers: 1_000,
+      cachedUsers: 100,
+      serviceEnv,
+      ...(cpuProfDir ? { cpuProfDir } : {}),
+      ...(args.has('service-root') ? { serviceRoot: args.get('service-root')! } : {}),
+      log,
+    }),
+  );
+}
+const subscriptionScenarios = only.filter((s): s is 'steady' | 'broadcast' => s === 'steady' || s === 'broadcast');
+if (subscriptionScenarios.length > 0) {
+  groups.push(
+    await runSubscriptionBenchmarks({
+      users: num('users', short ? 500 : 10_000),
+      admins: num('admins', 10),
+      rate: num('rate', 100),
+      durationS: num('duration', short ? 3 : 60),
+      warmupS: num('warmup', short ? 1 : 10),
+      quietMs: short ? 300 : 1_000,
+      warmupRounds: short ? 2 : 3,
+      shareProcesses: short,
+      broadcastNs: list('n', short ? [1_000] : [1_000, 5_000, 10_000]),
+      rounds: num('rounds', short ? 5 : 10),
+      scenarios: subscriptionScenarios,
+      instances: list('instances', [1, 2]) as (1 | 2)[],
+      noBaseline: args.has('no-baseline'),
+      cognitoDelayMs: num('cognito-delay-ms', 0),
+      redisUrl: args.get('redis-url') ?? 'redis://127.0.0.1:6379/15',
+      serviceEnv,
+      ...(cpuProfDir ? { cpuProfDir } : {}),
+      ...(args.has('service-root') ? { serviceRoot: args.get('service-root')! } : {}),
+      log,
+    }),
+  );
+}
+
+/** Headings of the groups that bring none. */
+const TITLES: Record<string, string> = { subscriptions: 'Subscriptions: steady state and broadcast fan-out' };
 const rows = groups.flatMap((g) => g.rows);
 const targets = groups.flatMap((g) => g.targets);
 const output = [
   '',
   machineLine(info),
   `Run: ${new Date().toISOString()}${short ? ' (--short)' : ''}, ${((performance.now() - started) / 1000).toFixed(0)} s, code at ${revision}.`,
-  '',
-  markdownTable(rows),
-  '',
-  ...groups.flatMap((g) => g.notes.map((n) => `- ${n}`)),
+  ...groups.flatMap((g) => ['', `**${g.title ?? TITLES[g.group] ?? g.group}**`, '', markdownTable(g.rows), '', ...g.notes.map((n) => `- ${n}`)]),
   '',
   `Targets met: ${targets.filter((t) => t.met).length}/${targets.length}.`,
+  ...targets.map((t) => `- ${t.met ? 'met' : '**NOT MET**'}: ${t.name}: ${t.measured}${t.unit ? ` ${t.unit}` : ''} (target ${t.target})`),
 ];
 console.log(output.join('\n'));
 
@@ -135,7 +181,7 @@ if (args.has('write-readme')) {
 const out = args.get('out') ?? fileURLToPath(new URL('./results.json', import.meta.url));
 writeFileSync(
   out,
-  `${JSON.stringify({ machine: info, revision, short, ranAt: new Date().toISOString(), targets, rows, groups: groups.map((g) => ({ group: g.group, notes: g.notes, details: g.details })) }, null, 2)}\n`,
+  `${JSON.stringify({ machine: info, revision, short, ranAt: new Date().toISOString(), targets, rows, groups: groups.map((g) => ({ group: g.group, title: g.title, rows: g.rows, notes: g.notes, details: g.details })) }, null, 2)}\n`,
 );
 log(`wrote ${out}`);
 process.exit(0);

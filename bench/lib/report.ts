@@ -37,6 +37,23 @@ export interface BenchRow {
   otherCpuPercent?: number;
   /** CPU the hypervisor took from this VM over the measured phase, % of one core. */
   stealPercent?: number;
+  /** HTTP: verified answers per second. */
+  rps?: number;
+  /** HTTP: what the row is compared with, e.g. `composition`, `yoga`. */
+  baseline?: string;
+  /** HTTP: the baseline's requests per second. */
+  baselineRps?: number;
+  /** HTTP: rps / baseline rps. */
+  ratioRps?: number;
+  /** HTTP: failed requests (non-2xx, GraphQL errors, connection errors, timeouts); a row with any is not a result. */
+  errors?: number;
+  /** HTTP: Cognito calls per request, by operation (from the stub's counters). */
+  callsPerRequest?: Record<string, number>;
+  /** HTTP: the server's peak resident memory during the phase, MiB. */
+  peakRssMiB?: number;
+  baselinePeakRssMiB?: number;
+  /** HTTP: CPU over the measured phase, % of one core: the server measured, the Cognito stub, the load generator (this process), everything else, steal. */
+  cpu?: { server: number; stub: number; gen: number; other: number; steal: number };
   target?: string;
   met?: boolean;
 }
@@ -59,6 +76,8 @@ export interface GroupResult {
   notes: string[];
   /** Everything else measured, for results.json. */
   details: unknown;
+  /** Printed above the group's table. */
+  title?: string;
 }
 
 /** The machine the benchmark ran on. */
@@ -90,14 +109,30 @@ const COLUMNS: { key: keyof BenchRow; title: string; format: (row: BenchRow) => 
   { key: 'scenario', title: 'scenario', format: (r) => r.scenario },
   { key: 'variant', title: 'variant', format: (r) => r.variant },
   { key: 'n', title: 'N', format: (r) => r.n ?? '' },
+  { key: 'rps', title: 'req/s', format: (r) => fmt(r.rps, 0) },
   { key: 'p50', title: 'p50 ms', format: (r) => fmt(r.p50) },
   { key: 'p95', title: 'p95 ms', format: (r) => fmt(r.p95) },
   { key: 'p99', title: 'p99 ms', format: (r) => fmt(r.p99) },
   { key: 'max', title: 'max ms', format: (r) => fmt(r.max) },
+  { key: 'errors', title: 'errors', format: (r) => (r.errors === undefined ? '' : r.errors > 0 ? `**${r.errors}**` : '0') },
+  { key: 'baseline', title: 'baseline', format: (r) => r.baseline ?? '' },
+  { key: 'baselineRps', title: 'base req/s', format: (r) => fmt(r.baselineRps, 0) },
+  { key: 'ratioRps', title: '×req/s', format: (r) => fmt(r.ratioRps, 2) },
   { key: 'baselineP50', title: 'base p50', format: (r) => fmt(r.baselineP50) },
   { key: 'baselineP99', title: 'base p99', format: (r) => fmt(r.baselineP99) },
   { key: 'ratioP50', title: '×p50', format: (r) => fmt(r.ratioP50, 1) },
   { key: 'ratioP99', title: '×p99', format: (r) => fmt(r.ratioP99, 1) },
+  { key: 'callsPerRequest', title: 'Cognito calls/req', format: (r) => formatCalls(r.callsPerRequest) },
+  {
+    key: 'peakRssMiB',
+    title: 'peak RSS MiB (×base)',
+    format: (r) => (r.baselinePeakRssMiB ? `${fmt(r.peakRssMiB, 0)} (×${fmt(r.peakRssMiB! / r.baselinePeakRssMiB, 2)})` : fmt(r.peakRssMiB, 0)),
+  },
+  {
+    key: 'cpu',
+    title: 'CPU % server / stub / gen / other / steal',
+    format: ({ cpu: c }) => (c ? [c.server, c.stub, c.gen, Math.max(0, c.other), c.steal].map((v) => fmt(v, 0)).join(' / ') : ''),
+  },
   { key: 'lost', title: 'lost', format: (r) => (r.lost === undefined ? '' : String(r.lost)) },
   { key: 'dup', title: 'dup', format: (r) => (r.dup === undefined ? '' : String(r.dup)) },
   { key: 'memPerConnKiB', title: 'mem/conn KiB (base)', format: (r) => `${fmt(r.memPerConnKiB, 1)} (${fmt(r.baselineMemPerConnKiB, 1)})` },
@@ -110,6 +145,14 @@ const COLUMNS: { key: keyof BenchRow; title: string; format: (row: BenchRow) => 
   { key: 'target', title: 'target', format: (r) => r.target ?? '' },
   { key: 'met', title: 'met', format: (r) => (r.met === undefined ? '' : r.met ? 'yes' : '**NO**') },
 ];
+
+/** `GetUser 1.00, AdminGetUser 0.0030`: small rates keep their digits. */
+function formatCalls(calls: Record<string, number> | undefined): string {
+  if (!calls) return '';
+  const entries = Object.entries(calls).filter(([, n]) => n > 0);
+  if (entries.length === 0) return '0';
+  return entries.map(([operation, n]) => `${operation} ${n >= 0.1 ? n.toFixed(2) : n.toPrecision(2)}`).join(', ');
+}
 
 /** The rows as one markdown table; columns no row fills are left out. */
 export function markdownTable(rows: readonly BenchRow[]): string {
