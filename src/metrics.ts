@@ -24,7 +24,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createCounter, createHistogram, usePrometheus, type FillLabelsFnParams } from '@graphql-yoga/plugin-prometheus';
-import { Repeater, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { BreakerState, CircuitBreaker } from './cognito/breaker.js';
 import { onCognitoCall } from './cognito/client.js';
@@ -60,8 +60,8 @@ export interface Metrics {
   quotaRefused(command: string): void;
   /** Reports `breaker`'s state at each scrape. */
   watchBreaker(breaker: CircuitBreaker): void;
-  /** `source`, counted in `graphql_subscriptions_open{field}` from its first read until it ends, however it ends. */
-  trackSubscription<T>(field: string, source: AsyncIterable<T>): AsyncIterable<T>;
+  /** Counts one more subscription open in `graphql_subscriptions_open{field}`; call what it returns when it ends, however it ends (once). */
+  subscriptionOpened(field: string): () => void;
 }
 
 /** The label for an operation name; see {@link MAX_OPERATION_NAMES}. */
@@ -231,29 +231,13 @@ export function createMetrics(settings: MetricsSettings): Metrics {
     watchBreaker(watched) {
       breaker = watched;
     },
-    trackSubscription<T>(field: string, source: AsyncIterable<T>): AsyncIterable<T> {
-      // Lazy: a subscription whose stream is never read was never open.
-      return new Repeater<T>(async (push, stop) => {
-        const iterator = source[Symbol.asyncIterator]();
-        // A plain promise made once to race on every event (see untilExpired in changes/feed.ts).
-        const stopped = new Promise<undefined>((resolve) =>
-          void stop.then(() => {
-            void iterator.return?.();
-            resolve(undefined);
-          }),
-        );
-        subscriptions.inc({ field });
-        try {
-          for (;;) {
-            const next = await Promise.race([iterator.next(), stopped]);
-            if (!next || next.done) break;
-            await push(next.value);
-          }
-        } finally {
-          subscriptions.dec({ field });
-        }
-        stop();
-      });
+    subscriptionOpened(field) {
+      subscriptions.inc({ field });
+      let open = true;
+      return () => {
+        if (open) subscriptions.dec({ field });
+        open = false;
+      };
     },
   };
 }

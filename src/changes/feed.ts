@@ -8,7 +8,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { createPubSub, Repeater, type PubSubEventTarget } from 'graphql-yoga';
+import { createPubSub, type PubSubEventTarget } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { UserAttribute, UserRecord } from '../cognito/users.js';
@@ -43,19 +43,23 @@ type Topics = {
   pool: [id: string, event: AttributeChangeEvent];
 };
 
+/** Called with each change; what it throws is logged, never thrown at the transport. */
+export type ChangeListener = (event: AttributeChangeEvent) => void;
+
 /** Publishes and subscribes to attribute changes. */
 export interface ChangeFeed {
   /** Publishes one change to its user's and its pool's subscribers, on every instance. */
   publish(event: AttributeChangeEvent): void;
-  /** Every change of one user. */
-  subscribeUser(userPoolId: string, sub: string): AsyncIterable<AttributeChangeEvent>;
-  /** Every change in one pool. */
-  subscribePool(userPoolId: string): AsyncIterable<AttributeChangeEvent>;
   /**
-   * Calls `listener` for every change in the given pools, made on any
-   * instance, until the returned function is called (for caches to forget).
+   * Calls `listener` with every change of one user, made on any instance,
+   * until the returned function is called. Every listener of a topic gets the
+   * same event object (parsed once per instance): treat it as read-only.
    */
-  watch(poolIds: readonly string[], listener: (event: AttributeChangeEvent) => void): () => void;
+  listenUser(userPoolId: string, sub: string, listener: ChangeListener): () => void;
+  /** Calls `listener` with every change in one pool; see {@link ChangeFeed.listenUser}. */
+  listenPool(userPoolId: string, listener: ChangeListener): () => void;
+  /** {@link ChangeFeed.listenPool} for several pools at once (for caches to forget). */
+  watch(poolIds: readonly string[], listener: ChangeListener): () => void;
   /** False while the shared transport (Redis) is unreachable. */
   isHealthy(): boolean;
   close(): Promise<void>;
@@ -93,7 +97,7 @@ export function fromEventUser(user: AttributeChangeEvent['user']): UserRecord {
 
 /** The transport under the pubsub: in-memory by default, or Redis. */
 interface Transport {
-  eventTarget?: PubSubEventTarget<Topics>;
+  eventTarget: PubSubEventTarget<Topics>;
   isHealthy(): boolean;
   close(): Promise<void>;
 }
@@ -161,72 +165,36 @@ export function createChangeFeed(options: { redisUrl?: string; logger: Logger })
     setMaxListeners(0, eventTarget);
     transport = { eventTarget: eventTarget as PubSubEventTarget<Topics>, isHealthy: () => true, close: async () => {} };
   }
-  const pubsub = createPubSub<Topics>(transport.eventTarget ? { eventTarget: transport.eventTarget } : {});
+  const target = transport.eventTarget;
+  const pubsub = createPubSub<Topics>({ eventTarget: target });
+  // Listeners straight on the event target (pubsub's topic names), not pubsub's
+  // iterators: a subscriber makes one Repeater of its own (src/schema/attribute-changes.ts).
+  const listen = (topic: string, listener: ChangeListener) => {
+    const handler = (event: Event) => {
+      try {
+        listener((event as CustomEvent<AttributeChangeEvent>).detail);
+      } catch (error) {
+        options.logger.error({ err: error }, 'a change listener failed');
+      }
+    };
+    target.addEventListener(topic, handler as never);
+    return () => target.removeEventListener(topic, handler as never);
+  };
+  const listenPool = (pool: string, listener: ChangeListener) => listen(`pool:${pool}`, listener);
   return {
     publish(event) {
       pubsub.publish('user', `${event.userPoolId}:${event.sub}`, event);
       pubsub.publish('pool', event.userPoolId, event);
     },
-    subscribeUser: (pool, sub) => pubsub.subscribe('user', `${pool}:${sub}`),
-    subscribePool: (pool) => pubsub.subscribe('pool', pool),
+    listenUser: (pool, sub, listener) => listen(`user:${pool}:${sub}`, listener),
+    listenPool,
     watch(poolIds, listener) {
-      const iterators = poolIds.map((pool) => pubsub.subscribe('pool', pool)[Symbol.asyncIterator]());
-      for (const iterator of iterators) {
-        void (async () => {
-          for (;;) {
-            const next = await iterator.next();
-            if (next.done) return;
-            try {
-              listener(next.value);
-            } catch (error) {
-              options.logger.error({ err: error }, 'a change listener failed');
-            }
-          }
-        })();
-      }
+      const stops = poolIds.map((pool) => listenPool(pool, listener));
       return () => {
-        for (const iterator of iterators) void iterator.return?.();
+        for (const stop of stops) stop();
       };
     },
     isHealthy: () => transport.isHealthy(),
     close: () => transport.close(),
   };
-}
-
-/** The longest delay `setTimeout` takes (about 24.8 days). */
-const MAX_TIMEOUT_MS = 2_147_483_647;
-
-/**
- * Passes `source` through until `expiresAt`, then ends it with `error()`: a
- * subscription lives no longer than the token that opened it. It completes
- * when `signal` aborts (the service stops). Ending the result (the client
- * unsubscribes) ends `source` too, at once, even while no event is pending.
- */
-export function untilExpired<T>(
-  source: AsyncIterable<T>,
-  options: { expiresAt: Date; error: () => Error; signal: AbortSignal },
-): AsyncIterable<T> {
-  return new Repeater<T>(async (push, stop) => {
-    const iterator = source[Symbol.asyncIterator]();
-    const timer = setTimeout(() => stop(options.error()), Math.min(Math.max(0, options.expiresAt.getTime() - Date.now()), MAX_TIMEOUT_MS));
-    const onAbort = () => stop();
-    options.signal.addEventListener('abort', onAbort, { once: true });
-    if (options.signal.aborted) stop();
-    // Raced on every event: a plain promise made once. Racing Repeater's
-    // `stop` itself kept a reaction per event until the subscription ended.
-    const stopped = new Promise<undefined>((resolve) =>
-      void stop.then(() => {
-        clearTimeout(timer);
-        options.signal.removeEventListener('abort', onAbort);
-        void iterator.return?.();
-        resolve(undefined);
-      }),
-    );
-    for (;;) {
-      const next = await Promise.race([iterator.next(), stopped]);
-      if (!next || next.done) break;
-      await push(next.value);
-    }
-    stop();
-  });
 }

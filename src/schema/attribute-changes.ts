@@ -4,9 +4,9 @@
  * accepted a change. Each subscriber sees a change as a query would show it
  * the user: users only what their app client may read, administrators all.
  */
-import { filter, map, pipe } from 'graphql-yoga';
+import { Repeater } from 'graphql-yoga';
 import { builder } from '../builder.js';
-import { fromEventUser, toEventUser, untilExpired, type AttributeChangeEvent, type ChangeSource } from '../changes/feed.js';
+import { fromEventUser, toEventUser, type AttributeChangeEvent, type ChangeListener, type ChangeSource } from '../changes/feed.js';
 import type { ReadableAttributes } from '../cognito/clients.js';
 import type { UserAttribute as UserAttributeShape, UserRecord } from '../cognito/users.js';
 import { allowedPool, type Context } from '../context.js';
@@ -87,35 +87,81 @@ function viewFor(event: AttributeChangeEvent, readable: ReadableAttributes | 'al
   return { ...base, user: { ...userView, attributes: user.attributes.filter((a) => visible(a.name)) }, updated, deleted };
 }
 
+/**
+ * Each change as each audience sees it, made once per (change, audience)
+ * however many subscribers share them: every listener of a topic receives
+ * the same event object, and the views are read-only.
+ */
+const sharedViews = new WeakMap<AttributeChangeEvent, Map<ReadableAttributes | 'all', ChangeView | null>>();
+
+function sharedView(event: AttributeChangeEvent, readable: ReadableAttributes | 'all'): ChangeView | null {
+  let byAudience = sharedViews.get(event);
+  if (!byAudience) {
+    byAudience = new Map();
+    sharedViews.set(event, byAudience);
+  }
+  let view = byAudience.get(readable);
+  if (view === undefined) {
+    view = viewFor(event, readable);
+    byAudience.set(readable, view);
+  }
+  return view;
+}
+
 /** How much later than the socket a WebSocket subscription's own expiry fires. */
 const SOCKET_EXPIRY_GRACE_MS = 1_000;
 
+/** The longest delay `setTimeout` takes (about 24.8 days). */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
 /**
- * Ends the stream when the subscriber's token expires, maps events to what
- * the subscriber may see, and counts it open under `field` while it lives.
+ * A subscription's events: what `listen` delivers, as the subscriber may see
+ * it, until the token expires (then UNAUTHENTICATED), the service stops (it
+ * completes) or the client unsubscribes; counted open under `field` meanwhile.
+ * One Repeater per subscriber, fed straight by the feed's listener: no chain
+ * of iterators per event.
  */
 function stream(
   context: Context,
   field: string,
-  source: AsyncIterable<AttributeChangeEvent>,
+  listen: (listener: ChangeListener) => () => void,
   readable: ReadableAttributes | 'all',
 ): AsyncIterable<ChangeView> {
   const caller = context.caller;
   if (!caller) throw fail(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".');
   // On a WebSocket the socket's own timer ends everything with 4403 at expiry;
   // the stream's timer is the backstop, so it must not beat the socket's.
-  const expiresAt = new Date(caller.expiresAt.getTime() + (context.viaSocket ? SOCKET_EXPIRY_GRACE_MS : 0));
-  const expiring = untilExpired(source, {
-    expiresAt,
-    error: () => fail(ErrorCode.UNAUTHENTICATED, 'The access token expired; subscribe again with a fresh one.'),
-    signal: context.services.shutdown,
+  const expiresAt = caller.expiresAt.getTime() + (context.viaSocket ? SOCKET_EXPIRY_GRACE_MS : 0);
+  const { metrics, shutdown } = context.services;
+  // Lazy: a subscription whose stream is never read was never open.
+  return new Repeater<ChangeView>(async (push, stop) => {
+    const closed = metrics.subscriptionOpened(field);
+    const unlisten = listen((event) => {
+      const view = sharedView(event, readable);
+      if (!view) return;
+      try {
+        void push(view).catch(() => undefined);
+      } catch {
+        // More than Repeater's 1,024 events waiting for this subscriber: it cannot keep up.
+        stop(fail(ErrorCode.LIMIT_EXCEEDED, 'This subscription fell too far behind its events; subscribe again.'));
+      }
+    });
+    const timer = setTimeout(
+      () => stop(fail(ErrorCode.UNAUTHENTICATED, 'The access token expired; subscribe again with a fresh one.')),
+      Math.min(Math.max(0, expiresAt - Date.now()), MAX_TIMEOUT_MS),
+    );
+    const onShutdown = () => stop();
+    shutdown.addEventListener('abort', onShutdown, { once: true });
+    if (shutdown.aborted) stop();
+    try {
+      await stop;
+    } finally {
+      unlisten();
+      clearTimeout(timer);
+      shutdown.removeEventListener('abort', onShutdown);
+      closed();
+    }
   });
-  const views = pipe(
-    expiring,
-    map((event: AttributeChangeEvent) => viewFor(event, readable)),
-    filter((view: ChangeView | null): view is ChangeView => view !== null),
-  );
-  return context.services.metrics.trackSubscription(field, views);
 }
 
 builder.subscriptionFields((t) => ({
@@ -126,7 +172,7 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_root, _args, context) => {
       const caller = context.caller!;
       const readable = caller.isAdmin ? 'all' : await context.services.clientAttributes.readable(caller.userPoolId, caller.clientId);
-      return stream(context, 'myAttributesChanged', context.services.changes.subscribeUser(caller.userPoolId, caller.sub), readable);
+      return stream(context, 'myAttributesChanged', (listener) => context.services.changes.listenUser(caller.userPoolId, caller.sub, listener), readable);
     },
     resolve: (view) => view,
   }),
@@ -140,7 +186,7 @@ builder.subscriptionFields((t) => ({
       checkUsername(username);
       const user = await context.loaders.user.load({ userPoolId: pool, username });
       if (!user) throw fail(ErrorCode.NOT_FOUND, `User "${username}" does not exist in user pool ${pool}.`);
-      return stream(context, 'userAttributesChanged', context.services.changes.subscribeUser(pool, user.sub), 'all');
+      return stream(context, 'userAttributesChanged', (listener) => context.services.changes.listenUser(pool, user.sub, listener), 'all');
     },
     resolve: (view) => view,
   }),
@@ -149,8 +195,10 @@ builder.subscriptionFields((t) => ({
     description: 'Administrators: every attribute change in a user pool.',
     authScopes: { admin: true },
     args: { userPoolId: t.arg.id() },
-    subscribe: (_root, { userPoolId }, context) =>
-      stream(context, 'userPoolAttributesChanged', context.services.changes.subscribePool(allowedPool(context, userPoolId)), 'all'),
+    subscribe: (_root, { userPoolId }, context) => {
+      const pool = allowedPool(context, userPoolId);
+      return stream(context, 'userPoolAttributesChanged', (listener) => context.services.changes.listenPool(pool, listener), 'all');
+    },
     resolve: (view) => view,
   }),
 }));

@@ -27,7 +27,7 @@ import { print, type GraphQLFormattedError } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { App } from '../../src/app.js';
-import type { AttributeChangeEvent, ChangeFeed } from '../../src/changes/feed.js';
+import type { ChangeFeed } from '../../src/changes/feed.js';
 
 /** A result as it came over the wire (JSON): `data` and/or `errors`. */
 export interface WireResult<TData> {
@@ -398,15 +398,15 @@ export interface FeedWatch {
 
 /**
  * Observes `app.services.changes` (without changing what it does): counts
- * the subscriptions whose feed iterator has started — which is when the
- * in-memory pubsub (or Redis) listener is attached — and not yet ended. A test
+ * the subscriptions whose listener is attached to the feed (in memory, or
+ * on Redis) and not yet removed. A test
  * awaits `untilListening(n)` after opening n subscribers and before making the
  * change they should receive, instead of sleeping. Call it before the
  * subscribers are opened; only subscriptions started after it are counted.
  */
 export function watchFeed(app: Pick<App, 'services'>): FeedWatch {
   const feed: ChangeFeed = app.services.changes;
-  const original = { subscribeUser: feed.subscribeUser, subscribePool: feed.subscribePool };
+  const original = { listenUser: feed.listenUser, listenPool: feed.listenPool };
   let listening = 0;
   const waiters = new Set<() => void>();
   const changed = (delta: number) => {
@@ -414,46 +414,19 @@ export function watchFeed(app: Pick<App, 'services'>): FeedWatch {
     for (const wake of [...waiters]) wake();
   };
 
-  const observe = (source: AsyncIterable<AttributeChangeEvent>): AsyncIterable<AttributeChangeEvent> => ({
-    [Symbol.asyncIterator]() {
-      const iterator = source[Symbol.asyncIterator]();
-      let state: 'idle' | 'listening' | 'ended' = 'idle';
-      const end = () => {
-        if (state === 'listening') changed(-1);
-        state = 'ended';
-      };
-      return {
-        next() {
-          const pending = iterator.next();
-          if (state === 'idle') {
-            state = 'listening';
-            changed(+1);
-          }
-          return pending.then(
-            (result) => {
-              if (result.done) end();
-              return result;
-            },
-            (error: unknown) => {
-              end();
-              throw error;
-            },
-          );
-        },
-        return(value?: unknown) {
-          end();
-          return iterator.return ? iterator.return(value) : Promise.resolve({ done: true as const, value: undefined });
-        },
-        throw(error?: unknown) {
-          end();
-          return iterator.throw ? iterator.throw(error) : Promise.reject(error);
-        },
-      };
-    },
-  });
+  /** Counts a listener from when it is attached until it is removed (once). */
+  const observe = (unlisten: () => void): (() => void) => {
+    changed(+1);
+    let attached = true;
+    return () => {
+      if (attached) changed(-1);
+      attached = false;
+      unlisten();
+    };
+  };
 
-  feed.subscribeUser = (pool, sub) => observe(original.subscribeUser.call(feed, pool, sub));
-  feed.subscribePool = (pool) => observe(original.subscribePool.call(feed, pool));
+  feed.listenUser = (pool, sub, listener) => observe(original.listenUser.call(feed, pool, sub, listener));
+  feed.listenPool = (pool, listener) => observe(original.listenPool.call(feed, pool, listener));
 
   const until = (test: () => boolean, timeoutMs: number, what: string) =>
     new Promise<void>((resolve, reject) => {
@@ -478,8 +451,8 @@ export function watchFeed(app: Pick<App, 'services'>): FeedWatch {
     untilListening: (count, timeoutMs = DEFAULT_TIMEOUT_MS) => until(() => listening >= count, timeoutMs, `${count} listening subscriptions`),
     untilAtMost: (count, timeoutMs = DEFAULT_TIMEOUT_MS) => until(() => listening <= count, timeoutMs, `at most ${count} listening subscriptions`),
     restore() {
-      feed.subscribeUser = original.subscribeUser;
-      feed.subscribePool = original.subscribePool;
+      feed.listenUser = original.listenUser;
+      feed.listenPool = original.listenPool;
     },
   };
 }
