@@ -31,6 +31,7 @@ import { createMetrics, METRICS_ENDPOINT, type Metrics } from './metrics.js';
 import { useQueryLimits } from './query-limits.js';
 import { readiness } from './readiness.js';
 import { requestIdOf, useRequestLog } from './request-log.js';
+import { useSharedSubscriptionExecution } from './shared-execution.js';
 import { safeLogger, yogaLogger } from './safe-logging.js';
 import { schema } from './schema/index.js';
 import { useInputGuard } from './input-guard.js';
@@ -197,6 +198,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       // Yoga's request parsers come before any plugin: this wraps them.
       useBodyLimit(config.requestLimits.maxBodyBytes),
       useInputGuard(),
+      // Each change executed once per audience, not once per subscriber.
+      useSharedSubscriptionExecution({ onExecute: () => metrics.subscriptionExecuted() }),
       ...metrics.plugins,
       useReadinessCheck({
         endpoint: '/ready',

@@ -62,6 +62,8 @@ export interface Metrics {
   watchBreaker(breaker: CircuitBreaker): void;
   /** Counts one more subscription open in `graphql_subscriptions_open{field}`; call what it returns when it ends, however it ends (once). */
   subscriptionOpened(field: string): () => void;
+  /** Counts one execution of a subscription's selection for an event (shared by the subscribers with the same document and role). */
+  subscriptionExecuted(): void;
 }
 
 /** The label for an operation name; see {@link MAX_OPERATION_NAMES}. */
@@ -132,6 +134,11 @@ export function createMetrics(settings: MetricsSettings): Metrics {
     collect() {
       for (const state of BREAKER_STATES) this.set({ state }, (breaker?.state ?? 'closed') === state ? 1 : 0);
     },
+  });
+  const subscriptionExecutions = new Counter({
+    name: 'graphql_subscription_executions_total',
+    help: "Executions of a subscription's selection for an event: one per change and audience, shared by the subscribers with the same document, variables and role",
+    registers: [registry],
   });
   const subscriptions = new Gauge({
     name: 'graphql_subscriptions_open',
@@ -230,6 +237,9 @@ export function createMetrics(settings: MetricsSettings): Metrics {
     },
     watchBreaker(watched) {
       breaker = watched;
+    },
+    subscriptionExecuted() {
+      subscriptionExecutions.inc();
     },
     subscriptionOpened(field) {
       subscriptions.inc({ field });

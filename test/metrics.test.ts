@@ -342,6 +342,37 @@ describe('open subscriptions', () => {
     });
   });
 
+  it('should execute a change once for all the subscribers that share its document, variables and role', async () => {
+    const executions = async () => (await scrape(service.app)).value('graphql_subscription_executions_total', {});
+    const poolDocument = 'subscription MetricsShared { userPoolAttributesChanged { user { username } updated { name value } source } }';
+    const subscribers: Subscriber<unknown>[] = [
+      ...Array.from({ length: 6 }, () => wsSubscribe(service.app.url, alice, poolDocument)),
+      ...Array.from({ length: 2 }, () => wsSubscribe(service.app.url, alice, 'subscription MetricsSharedOther { userPoolAttributesChanged { source } }')),
+      wsSubscribe(service.app.url, bob, 'subscription MetricsSharedMine { myAttributesChanged { updated { name value } } }'),
+    ];
+    try {
+      await eventually(service.app, (metrics) => {
+        expect(metrics.value('graphql_subscriptions_open', { field: 'userPoolAttributesChanged' })).toBe(8);
+        expect(metrics.value('graphql_subscriptions_open', { field: 'myAttributesChanged' })).toBe(1);
+      });
+      const before = await executions();
+      const { errors } = await post(
+        service.app,
+        'mutation MetricsShareTouch { updateMyAttributes(input: { attributes: [{ name: "custom:seats", value: "2" }] }) { user { username } } }',
+        bob,
+      );
+      expect(errors).toBeUndefined();
+      const received = await Promise.all(subscribers.map((s) => s.next()));
+      // Same document, same role: the same answer, executed once.
+      for (const event of received.slice(1, 6)) expect(event).toEqual(received[0]);
+      expect(JSON.stringify(received[0])).toContain('"custom:seats"');
+      // Three executions: the six, the two, and bob.
+      expect((await executions()) - before).toBe(3);
+    } finally {
+      await Promise.all(subscribers.map((s) => s.dispose()));
+    }
+  });
+
   it('should not count a subscription that was refused', async () => {
     const refused = wsSubscribe(service.app.url, bob, 'subscription MetricsRefused { userPoolAttributesChanged { source } }');
     expect(codes(await refused.nextError())).toEqual(['FORBIDDEN']);
