@@ -65,7 +65,7 @@ export function requestIdOf(request: Request | undefined): string | undefined {
 /** The id for a request that came with `incoming` in {@link REQUEST_ID_HEADER}: that, when sane and not token-like, else a fresh UUID. */
 export function requestIdFrom(incoming: string | null | undefined): string {
   const value = incoming?.trim();
-  // A caller's JWT (even cut short) sent as a request id would be written on every line: refused.
+  // A caller's JWT (even cut short) sent as a request id would be written into the log: refused.
   if (value && SANE_REQUEST_ID.test(value) && !value.includes(JWT_START)) return value;
   return randomUUID();
 }
