@@ -106,12 +106,19 @@ function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unkno
       socket.close(CloseCode.InternalServerError, 'Internal server error');
     });
     let pongWait: NodeJS.Timeout | undefined;
-    const ping = setInterval(() => {
+    const ping = () => {
       if (socket.readyState !== socket.OPEN) return;
       pongWait = setTimeout(() => socket.terminate(), KEEP_ALIVE_MS);
       socket.once('pong', () => clearTimeout(pongWait));
       socket.ping();
-    }, KEEP_ALIVE_MS);
+    };
+    // Each socket's pings start at a random point of the period: sockets that
+    // connected together (a deploy, a reconnect storm) are not all pinged in
+    // the same instant, which stalled the event loop every period with 10,000.
+    let pinging: NodeJS.Timeout = setTimeout(() => {
+      ping();
+      pinging = setInterval(ping, KEEP_ALIVE_MS);
+    }, Math.random() * KEEP_ALIVE_MS);
     const closed = graphqlWs.opened(
       {
         protocol: socket.protocol,
@@ -135,7 +142,8 @@ function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unkno
     );
     socket.once('close', (code, reason) => {
       clearTimeout(pongWait);
-      clearInterval(ping);
+      clearTimeout(pinging);
+      clearInterval(pinging);
       void closed(code, String(reason));
     });
   });
