@@ -22,7 +22,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { getOperationAST, type DocumentNode } from 'graphql';
-import { isAsyncIterable, maskError, type Plugin } from 'graphql-yoga';
+import { handleStreamOrSingleExecutionResult, maskError, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { METRICS_ENDPOINT } from './metrics.js';
 import { loggedErrors, scrub } from './safe-logging.js';
@@ -115,19 +115,13 @@ export function useRequestLog(logger: Logger): Plugin<{ requestId?: string | nul
     onExecute({ args }) {
       const requestId = args.contextValue?.requestId;
       return {
-        onExecuteDone({ result }) {
-          if (!isAsyncIterable(result)) return logUnexpected(result.errors, requestId);
-          return { onNext: ({ result: next }) => logUnexpected(next.errors, requestId) };
-        },
+        onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, ({ result }) => logUnexpected(result.errors, requestId)),
       };
     },
     onSubscribe({ args }) {
       const requestId = args.contextValue?.requestId;
       return {
-        onSubscribeResult({ result }) {
-          if (!isAsyncIterable(result)) return logUnexpected(result.errors, requestId);
-          return { onNext: ({ result: next }) => logUnexpected(next.errors, requestId) };
-        },
+        onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, ({ result }) => logUnexpected(result.errors, requestId)),
         onSubscribeError({ error }) {
           logUnexpected([error], requestId);
         },

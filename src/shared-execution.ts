@@ -14,33 +14,10 @@
  * Results are kept only as long as the view (a WeakMap on it).
  */
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import type { Context } from './context.js';
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
-
-/** `source`'s values mapped by `fn`, one iterator (ending it ends the source). */
-function mapEvents<T>(source: AsyncIterable<T>, fn: (value: T) => Result): AsyncIterableIterator<ExecutionResult> {
-  const iterator = source[Symbol.asyncIterator]();
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next() {
-      const next = await iterator.next();
-      if (next.done) return { done: true, value: undefined };
-      return { done: false, value: await fn(next.value) };
-    },
-    async return() {
-      await iterator.return?.();
-      return { done: true, value: undefined };
-    },
-    async throw(error?: unknown) {
-      if (iterator.throw) await iterator.throw(error);
-      throw error;
-    },
-  };
-}
 
 /** The envelop/Yoga plugin; see the module's documentation. */
 export function useSharedSubscriptionExecution(options: { onExecute?: () => void } = {}): Plugin<Context> {
@@ -53,7 +30,7 @@ export function useSharedSubscriptionExecution(options: { onExecute?: () => void
         if (!isAsyncIterable(source)) return source;
         const context = args.contextValue as Context | undefined;
         const key = `${context?.caller?.isAdmin ? 'admin' : 'user'}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
-        return mapEvents(source, (view) => {
+        return mapAsyncIterator(source, (view: unknown) => {
           if (typeof view !== 'object' || view === null) {
             options.onExecute?.();
             return execute({ ...args, rootValue: view });

@@ -99,12 +99,11 @@ const toCodeDelivery = (d: CodeDeliveryDetailsType): CodeDelivery => {
  * After a change Cognito accepted: reads the caller again (GetUser, so the
  * payload shows what the user may see) and, in parallel, the full user
  * (AdminGetUser) for the published event, which every subscriber's view is
- * cut from without another call.
+ * cut from without another call. Only after {@link changeOwn}, which has
+ * emptied the caller's profile cache, so the reread reaches Cognito.
  */
 async function afterChange(context: Context, change: Pick<ChangeInput, 'updated' | 'deleted'>): Promise<UserRecord> {
   const key = callerKey(context);
-  // Read Cognito, not the profile cache (which `changeOwn` already emptied: this is belt and braces).
-  context.services.profiles.invalidate(key.userPoolId, key.sub);
   const userKey = { userPoolId: key.userPoolId, username: context.caller!.username };
   context.loaders.me.clear(key);
   context.loaders.user.clear(userKey);
