@@ -30,9 +30,9 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { buildApp, type App } from '../src/app.js';
 import { BREAKER_COOLDOWN_MS, BREAKER_FAILURE_THRESHOLD } from '../src/cognito/breaker.js';
 import { onCognitoCall } from '../src/cognito/client.js';
-import { loadConfig } from '../src/config.js';
 import { signIn } from '../src/embedded/seed.js';
 import { graphql } from './gql/index.js';
+import { testConfig } from './support/app.js';
 import { watchFeed, wsSubscribe } from './support/subscribers.js';
 import { CognitoProxy, FixedPortCognito, proxyToken } from './support/upstream.js';
 
@@ -238,18 +238,8 @@ const tokens = new Map<string, string>();
 
 /** The service pointed at `endpoint` (the emulator, or a proxy in front of it), on a real port. */
 async function startService(endpoint: string, env: Record<string, string> = {}): Promise<App> {
-  const config = loadConfig({
-    COGNITO_USER_POOL_ID: cognito.demo.userPoolId,
-    COGNITO_ENDPOINT: endpoint,
-    COGNITO_CLIENT_IDS: cognito.demo.clientId,
-    AWS_REGION: 'us-east-1',
-    PORT: '0',
-    COGNITO_TIMEOUT_MS: String(TIMEOUT_MS),
-    // Every `me` reaches Cognito: the faults are upstream.
-    ME_CACHE_TTL_MS: '0',
-    ...NO_QUOTAS,
-    ...env,
-  });
+  // The profile cache is off (testConfig): every `me` reaches Cognito, where the faults are.
+  const config = testConfig(cognito, { COGNITO_ENDPOINT: endpoint, COGNITO_TIMEOUT_MS: String(TIMEOUT_MS), ...NO_QUOTAS, ...env });
   const app = await buildApp(config, { logger: pino({ level: 'silent' }) });
   apps.push(app);
   await app.start();

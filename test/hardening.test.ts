@@ -17,7 +17,7 @@ import { buildApp, type App } from '../src/app.js';
 import { CSRF_HEADER, originAllowed } from '../src/browser-access.js';
 import { createCognitoClient } from '../src/cognito/client.js';
 import { loadConfig } from '../src/config.js';
-import { codes, startTestApp, type TestApp } from './support/app.js';
+import { codes, startTestApp, testConfig, type TestApp } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
 import { sseSubscribe, wsSubscribe } from './support/subscribers.js';
 import { mintToken } from './support/tokens.js';
@@ -470,15 +470,8 @@ describe('secrets in logs and answers', () => {
   it('should never put a token, an Authorization value or a Cognito message in a log line or an answer', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) });
-    const config = loadConfig({
-      COGNITO_USER_POOL_ID: cognito.demo.userPoolId,
-      COGNITO_ENDPOINT: cognito.endpoint,
-      COGNITO_CLIENT_IDS: cognito.demo.clientId,
-      AWS_REGION: 'us-east-1',
-      PORT: '0',
-      LOG_LEVEL: 'trace',
-      ...ROOMY_QUOTAS,
-    });
+    // The service's default profile cache (5 s), as before: not testConfig's "off".
+    const config = testConfig(cognito, { LOG_LEVEL: 'trace', ME_CACHE_TTL_MS: '5000', ...ROOMY_QUOTAS });
     // Cognito calls go through the proxy; tokens are still verified against the emulator's issuer.
     const client = createCognitoClient({ region: 'us-east-1', endpoint: proxyUrl, timeoutMs: 5_000 });
     const app = await buildApp(config, { logger, cognito: client });

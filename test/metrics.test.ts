@@ -14,7 +14,7 @@ import { BREAKER_COOLDOWN_MS, BREAKER_FAILURE_THRESHOLD } from '../src/cognito/b
 import { createCognitoClient } from '../src/cognito/client.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { MAX_OPERATION_NAMES } from '../src/metrics.js';
-import { codes, startTestApp, type TestApp } from './support/app.js';
+import { codes, startTestApp, testConfig, type TestApp } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
 import { ScriptedCognito } from './support/scripted-cognito.js';
 import { sseSubscribe, wsSubscribe, type Subscriber } from './support/subscribers.js';
@@ -116,17 +116,8 @@ async function eventually(app: App, check: (metrics: Scrape) => void, timeoutMs 
 
 /** Builds an app whose Cognito calls go through `proxy` (tokens still verified against the emulator). */
 async function appBehind(proxy: ScriptedCognito, env: Record<string, string> = {}): Promise<{ app: App; stop(): Promise<void> }> {
-  const config = loadConfig({
-    COGNITO_USER_POOL_ID: cognito.demo.userPoolId,
-    COGNITO_ENDPOINT: cognito.endpoint,
-    COGNITO_CLIENT_IDS: cognito.demo.clientId,
-    AWS_REGION: 'us-east-1',
-    PORT: '0',
-    // Every `me` is a counted Cognito call.
-    ME_CACHE_TTL_MS: '0',
-    ...ROOMY_QUOTAS,
-    ...env,
-  });
+  // The profile cache is off (testConfig): every `me` is a counted Cognito call.
+  const config = testConfig(cognito, { ...ROOMY_QUOTAS, ...env });
   const client = createCognitoClient({ region: 'us-east-1', endpoint: proxy.url, timeoutMs: config.cognitoTimeoutMs });
   const app = await buildApp(config, { logger: pino({ level: 'silent' }), cognito: client });
   await app.start();

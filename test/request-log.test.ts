@@ -13,9 +13,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
 import { BREAKER_COOLDOWN_MS, BREAKER_FAILURE_THRESHOLD } from '../src/cognito/breaker.js';
 import { createCognitoClient } from '../src/cognito/client.js';
-import { loadConfig } from '../src/config.js';
 import { requestIdFrom } from '../src/request-log.js';
-import { codes } from './support/app.js';
+import { codes, testConfig } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
 import { ScriptedCognito } from './support/scripted-cognito.js';
 
@@ -37,17 +36,8 @@ const written: string[] = [];
 beforeAll(async () => {
   cognito = await startTestCognito();
   proxy = await ScriptedCognito.start(cognito.endpoint);
-  const config = loadConfig({
-    COGNITO_USER_POOL_ID: cognito.demo.userPoolId,
-    COGNITO_ENDPOINT: cognito.endpoint,
-    COGNITO_CLIENT_IDS: cognito.demo.clientId,
-    AWS_REGION: 'us-east-1',
-    PORT: '0',
-    QUOTA_PER_USER_READS_PER_SECOND: '10000',
-    // Every `me` reaches Cognito (and the scripted faults).
-    ME_CACHE_TTL_MS: '0',
-    CORS_ORIGINS: ALLOWED_ORIGIN,
-  });
+  // The profile cache is off (testConfig): every `me` reaches Cognito and the scripted faults.
+  const config = testConfig(cognito, { QUOTA_PER_USER_READS_PER_SECOND: '10000', CORS_ORIGINS: ALLOWED_ORIGIN });
   // Debug: Yoga's own lines ("Processing GraphQL Parameters", …) are written too.
   const logger = pino({ level: 'debug' }, { write: (line: string) => void written.push(line) });
   client = createCognitoClient({ region: 'us-east-1', endpoint: proxy.url, timeoutMs: config.cognitoTimeoutMs });

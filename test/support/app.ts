@@ -7,7 +7,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import pino from 'pino';
 import { buildApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { onCognitoCall } from '../../src/cognito/client.js';
 import type { TestCognito } from './cognito.js';
 
@@ -26,15 +26,17 @@ export interface TestApp {
 }
 
 /**
- * Builds the service against `cognito`, accepting only the demo app client unless `env` says otherwise.
+ * The settings of a service pointed at `cognito` the way an operator points
+ * it at any Cognito endpoint, accepting only the demo app client, on a free
+ * port; `env` adds or overrides settings.
  *
  * The cross-request profile cache is off unless `env` turns it on
  * (`ME_CACHE_TTL_MS`): these tests say what each request costs Cognito and
  * read `me` to make a call, which must not depend on what an earlier test
  * cached. test/profile-cache.test.ts tests the cache, on.
  */
-export async function startTestApp(cognito: TestCognito, env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({
+export function testConfig(cognito: Pick<TestCognito, 'demo' | 'endpoint'>, env: Record<string, string> = {}): Config {
+  return loadConfig({
     COGNITO_USER_POOL_ID: cognito.demo.userPoolId,
     COGNITO_ENDPOINT: cognito.endpoint,
     COGNITO_CLIENT_IDS: cognito.demo.clientId,
@@ -43,7 +45,11 @@ export async function startTestApp(cognito: TestCognito, env: Record<string, str
     ME_CACHE_TTL_MS: '0',
     ...env,
   });
-  const app = await buildApp(config, { logger: pino({ level: 'silent' }) });
+}
+
+/** Builds the service with {@link testConfig}'s settings. */
+export async function startTestApp(cognito: TestCognito, env: Record<string, string> = {}): Promise<TestApp> {
+  const app = await buildApp(testConfig(cognito, env), { logger: pino({ level: 'silent' }) });
   const calls: string[] = [];
   onCognitoCall(app.services.cognito, (command) => calls.push(command));
   return {
