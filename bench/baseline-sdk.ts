@@ -2,7 +2,7 @@
  * HTTP baseline 2, the upstream's limit: the AWS SDK calling the Cognito
  * stub directly — GetUser with a valid access token, no GraphQL, no HTTP
  * server. The client is made by the service's own `createCognitoClient`
- * (src/cognito/client.ts: the endpoint, keep-alive agents of 64 sockets,
+ * (src/cognito/sdk-client.ts: the endpoint, keep-alive agents of 64 sockets,
  * per-attempt timeouts, adaptive retries), with the same placeholder
  * credentials (`x`/`x`) and region (`us-east-1`) the benchmark gives the
  * service, but without the service's middlewares (quotas, metrics, breaker).
@@ -27,7 +27,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { createCognitoClient } from '../src/cognito/client.js';
+import { createCognitoClient } from '../src/cognito/sdk-client.js';
 import { summarize } from './lib/stats.js';
 
 /** One series of runs. */

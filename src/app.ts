@@ -11,31 +11,31 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, maskError, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
 import { createTokenVerifier } from './auth/verifier.js';
-import { corsPolicy, useBrowserAccess, withCsrfHeader } from './browser-access.js';
+import { corsPolicy, useBrowserAccess, withCsrfHeader } from './plugins/use-browser-access.js';
 import { createChangeFeed } from './changes/feed.js';
 import { CircuitBreaker, guardCognito } from './cognito/breaker.js';
-import { ClientAttributes } from './cognito/clients.js';
-import { createCognitoClient } from './cognito/client.js';
+import { ClientAttributes } from './cognito/app-clients.js';
+import { createCognitoClient } from './cognito/sdk-client.js';
 import { installQuotas, type Quotas } from './cognito/quotas.js';
-import { useBodyLimit } from './body-limit.js';
+import { useBodyLimit } from './plugins/use-body-limit.js';
 import { ProfileCache } from './cognito/profile-cache.js';
 import { TtlCache } from './cognito/ttl-cache.js';
 import type { Config } from './config.js';
 import { createContext, type Context, type Services } from './context.js';
-import { useDemoPage } from './embedded/demo-page.js';
+import { useDemoPage } from './embedded/use-demo-page.js';
 import { startEmulator, type Emulator } from './embedded/emulator.js';
 import { createGraphiQLOptions, renderEmbeddedGraphiQL } from './embedded/graphiql.js';
 import { removeRunning, writeRunning, type RunningEmbedded } from './embedded/running.js';
 import { DEMO_ADMIN_GROUP, DemoTokens, seedDemo, type DemoPool } from './embedded/seed.js';
-import { createMetrics, METRICS_ENDPOINT, type Metrics } from './metrics.js';
-import { useQueryLimits } from './query-limits.js';
-import { readiness } from './readiness.js';
-import { requestIdOf, useRequestLog } from './request-log.js';
-import { useSharedSubscriptionExecution } from './shared-execution.js';
-import { safeLogger, yogaLogger } from './safe-logging.js';
+import { createMetrics, METRICS_ENDPOINT, type Metrics } from './plugins/use-metrics.js';
+import { useQueryLimits } from './plugins/use-query-limits.js';
+import { readiness } from './plugins/use-readiness.js';
+import { requestIdOf, useRequestLog } from './plugins/use-request-log.js';
+import { useSharedSubscriptionExecution } from './changes/delivery.js';
+import { safeLogger, yogaLogger } from './logging/safe-logger.js';
 import { schema } from './schema/index.js';
-import { useInputGuard } from './input-guard.js';
-import { attachGraphQLWs, type ServerContext } from './ws.js';
+import { useInputGuard } from './plugins/use-input-guard.js';
+import { attachGraphQLWs, type ServerContext } from './server/graphql-ws.js';
 
 /** The running service. */
 export interface App {
@@ -181,7 +181,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     logging: yogaLogger(logger),
     cors: corsPolicy(config),
     batching: { limit: config.requestLimits.maxBatch },
-    // MAX_BODY_BYTES is src/body-limit.ts's (413 from Content-Length, or while
+    // MAX_BODY_BYTES is src/plugins/use-body-limit.ts's (413 from Content-Length, or while
     // reading a chunked body): the same answers as Yoga's, for a fraction of the CPU.
     maxRequestBodySize: false,
     maskedErrors: {

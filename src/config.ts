@@ -68,7 +68,7 @@ export interface Config {
   introspection: boolean;
   /** GraphiQL served at the GraphQL endpoint. @default true, false when NODE_ENV=production */
   graphiql: boolean;
-  /** Prometheus metrics at `/metrics` (src/metrics.ts). */
+  /** Prometheus metrics at `/metrics` (src/plugins/use-metrics.ts). */
   metrics: MetricsSettings;
 }
 

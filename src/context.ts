@@ -6,8 +6,8 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import type { GraphQLError } from 'graphql';
 import type { Caller, TokenVerifier } from './auth/verifier.js';
 import type { ChangeFeed } from './changes/feed.js';
-import type { ClientAttributes } from './cognito/clients.js';
-import type { Metrics } from './metrics.js';
+import type { ClientAttributes } from './cognito/app-clients.js';
+import type { Metrics } from './plugins/use-metrics.js';
 import { createLoaders, type Loaders, type PoolCache, type TokenKey } from './cognito/loaders.js';
 import type { ProfileCache } from './cognito/profile-cache.js';
 import { ErrorCode, fail, isExpected } from './errors.js';
@@ -45,7 +45,7 @@ export interface Context {
   caller: Caller | null;
   /** Why there is no caller when a token was sent but failed verification. */
   authError: GraphQLError | null;
-  /** The id of the HTTP request or WebSocket the operation came in (src/request-log.ts), for what it logs. */
+  /** The id of the HTTP request or WebSocket the operation came in (src/plugins/use-request-log.ts), for what it logs. */
   requestId: string | null;
   /** The operation came over a WebSocket, whose own timer closes it (4403) when the token expires. */
   viaSocket: boolean;

@@ -6,7 +6,7 @@
 import { DescribeUserPoolCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CircuitBreaker, guardCognito } from '../src/cognito/breaker.js';
-import { createCognitoClient, onCognitoCall } from '../src/cognito/client.js';
+import { createCognitoClient, onCognitoCall } from '../src/cognito/sdk-client.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
 
 let cognito: TestCognito;

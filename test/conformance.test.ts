@@ -15,7 +15,7 @@
  */
 import { serverAudits, type Audit, type AuditResult } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER } from '../src/browser-access.js';
+import { CSRF_HEADER } from '../src/plugins/use-browser-access.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
 

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
-import { createCognitoClient } from '../src/cognito/client.js';
+import { createCognitoClient } from '../src/cognito/sdk-client.js';
 import { loadConfig } from '../src/config.js';
 import { graphql } from './gql/index.js';
 import { codes } from './support/app.js';

@@ -29,7 +29,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
 import { BREAKER_COOLDOWN_MS, BREAKER_FAILURE_THRESHOLD } from '../src/cognito/breaker.js';
-import { onCognitoCall } from '../src/cognito/client.js';
+import { onCognitoCall } from '../src/cognito/sdk-client.js';
 import { signIn } from '../src/embedded/seed.js';
 import { graphql } from './gql/index.js';
 import { testConfig } from './support/app.js';

@@ -26,7 +26,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER } from '../src/browser-access.js';
+import { CSRF_HEADER } from '../src/plugins/use-browser-access.js';
 import { DEMO_ADMIN_GROUP, signIn } from '../src/embedded/seed.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';

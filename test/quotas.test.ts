@@ -25,7 +25,7 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { onCognitoCall } from '../src/cognito/client.js';
+import { onCognitoCall } from '../src/cognito/sdk-client.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { signIn } from '../src/embedded/seed.js';
 import { graphql } from './gql/index.js';

@@ -12,8 +12,8 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
 import { BREAKER_COOLDOWN_MS, BREAKER_FAILURE_THRESHOLD } from '../src/cognito/breaker.js';
-import { createCognitoClient } from '../src/cognito/client.js';
-import { requestIdFrom } from '../src/request-log.js';
+import { createCognitoClient } from '../src/cognito/sdk-client.js';
+import { requestIdFrom } from '../src/plugins/use-request-log.js';
 import { codes, testConfig } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
 import { ScriptedCognito } from './support/scripted-cognito.js';
@@ -90,7 +90,7 @@ describe('request ids', () => {
     expect(result.data).toEqual({ me: { username: 'bob' } });
     expect(result.id).toBe('req-0001.abc');
     expect(accessLines(lines)).toEqual([expect.objectContaining({ requestId: 'req-0001.abc', operationName: 'LogsMe' })]);
-    // Yoga's own debug lines are written too, but without an id: no AsyncLocalStorage (src/request-log.ts).
+    // Yoga's own debug lines are written too, but without an id: no AsyncLocalStorage (src/plugins/use-request-log.ts).
     expect(lines.some((line) => /GraphQL Parameters/.test(String(line.msg)))).toBe(true);
     for (const line of lines) if (line.requestId !== undefined) expect(line.requestId, JSON.stringify(line)).toBe('req-0001.abc');
   });

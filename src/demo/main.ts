@@ -12,7 +12,7 @@ import { ProfileChanges, ProfileDelete, ProfileMe, ProfileRequestCode, ProfileUp
 import type { ProfileChangesSubscription } from './gql/graphql.js';
 import { signIn } from './sign-in.js';
 
-/** What `/demo/config.json` tells the page (src/embedded/demo-page.ts). */
+/** What `/demo/config.json` tells the page (src/embedded/use-demo-page.ts). */
 interface DemoConfig {
   graphqlEndpoint: string;
   mailboxEndpoint: string;

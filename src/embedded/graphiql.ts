@@ -180,7 +180,7 @@ export function createGraphiQLOptions(tokens: DemoTokens): () => Promise<Embedde
       shouldPersistHeaders: false,
       subscriptionsProtocol: 'WS',
       // Opens the socket all tabs share; each subscription then authenticates
-      // with its own tab's headers (src/ws.ts reads them from `extensions.headers`).
+      // with its own tab's headers (src/server/graphql-ws.ts reads them from `extensions.headers`).
       connectionParams: { authorization: `Bearer ${alice}` },
     };
   };

@@ -11,7 +11,7 @@
  */
 import { join } from 'node:path';
 import { outcomeOf } from '../cognito/breaker.js';
-import { createCognitoClient } from '../cognito/client.js';
+import { createCognitoClient } from '../cognito/sdk-client.js';
 import { readRunning, RUNNING_FILE } from './running.js';
 import { DEMO_USERS, signIn } from './seed.js';
 

@@ -14,7 +14,7 @@ import {
   checkDeleteAgainstSchema,
   checkUpdateAgainstSchema,
   checkUsername,
-} from '../validation.js';
+} from '../cognito/attribute-rules.js';
 import { AttributeInput, ClientMetadataEntry, toClientMetadata } from './my-attributes.js';
 import { publishChange } from './attribute-changes.js';
 import { User } from './user.js';

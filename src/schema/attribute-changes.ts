@@ -7,11 +7,11 @@
 import { Repeater } from 'graphql-yoga';
 import { builder } from '../builder.js';
 import { fromEventUser, toEventUser, type AttributeChangeEvent, type ChangeListener, type ChangeSource } from '../changes/feed.js';
-import type { ReadableAttributes } from '../cognito/clients.js';
+import type { ReadableAttributes } from '../cognito/app-clients.js';
 import type { UserAttribute as UserAttributeShape, UserRecord } from '../cognito/users.js';
 import { allowedPool, type Context } from '../context.js';
 import { ErrorCode, fail } from '../errors.js';
-import { checkUsername } from '../validation.js';
+import { checkUsername } from '../cognito/attribute-rules.js';
 import { User, UserAttribute } from './user.js';
 
 const AttributeChangeSource = builder.enumType('AttributeChangeSource', {

@@ -20,7 +20,7 @@ import {
   checkAttributeNames,
   checkDeleteAgainstSchema,
   checkUpdateAgainstSchema,
-} from '../validation.js';
+} from '../cognito/attribute-rules.js';
 import { publishChange, type ChangeInput } from './attribute-changes.js';
 import { User } from './user.js';
 

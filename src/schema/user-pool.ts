@@ -7,7 +7,7 @@ import { builder } from '../builder.js';
 import { COGNITO_DATA_TYPES, type SchemaAttribute as SchemaAttributeShape, type UserPoolRecord } from '../cognito/pools.js';
 import { allowedPool } from '../context.js';
 import { cognitoCall } from '../errors.js';
-import { checkCustomAttributes } from '../validation.js';
+import { checkCustomAttributes } from '../cognito/attribute-rules.js';
 
 const AttributeDataType = builder.enumType('AttributeDataType', {
   values: ['STRING', 'NUMBER', 'DATE_TIME', 'BOOLEAN'] as const,

@@ -6,7 +6,7 @@
 import { builder } from '../builder.js';
 import type { UserAttribute as UserAttributeShape, UserRecord } from '../cognito/users.js';
 import { allowedPool, callerKey, type Context } from '../context.js';
-import { checkAttributeName, checkUsername, checkUsernames } from '../validation.js';
+import { checkAttributeName, checkUsername, checkUsernames } from '../cognito/attribute-rules.js';
 
 /** `UserAttribute`: one attribute as stored. */
 export const UserAttribute = builder.objectRef<UserAttributeShape>('UserAttribute').implement({

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp, type App } from '../../src/app.js';
-import { createCognitoClient } from '../../src/cognito/client.js';
+import { createCognitoClient } from '../../src/cognito/sdk-client.js';
 import { loadConfig } from '../../src/config.js';
 
 /** Debian's chromium package; `.ci/run` installs it when missing. */

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { createCognitoClient } from '../../src/cognito/client.js';
+import { createCognitoClient } from '../../src/cognito/sdk-client.js';
 import { startEmulator, type Emulator } from '../../src/embedded/emulator.js';
 import { DemoTokens, seedDemo, type DemoPool } from '../../src/embedded/seed.js';
 

@@ -20,7 +20,7 @@ import { createServer as createNetServer, type AddressInfo, type Socket } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { createCognitoClient } from '../../src/cognito/client.js';
+import { createCognitoClient } from '../../src/cognito/sdk-client.js';
 import { startEmulator, type Emulator } from '../../src/embedded/emulator.js';
 import { DemoTokens, seedDemo, type DemoPool } from '../../src/embedded/seed.js';
 import { claimsOf, mintToken, type AccessClaims } from './tokens.js';

@@ -15,7 +15,7 @@
  */
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 

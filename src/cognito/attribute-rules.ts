@@ -3,9 +3,9 @@
  * checks of values against the pool's schema that Cognito makes but the
  * emulator does not (so bad data never reaches the store).
  */
-import { ErrorCode, fail } from './errors.js';
-import type { SchemaAttribute, UserPoolRecord } from './cognito/pools.js';
-import type { UserAttribute } from './cognito/users.js';
+import { ErrorCode, fail } from '../errors.js';
+import type { SchemaAttribute, UserPoolRecord } from './pools.js';
+import type { UserAttribute } from './users.js';
 
 /** The contract's input limits. */
 export const LIMITS = {

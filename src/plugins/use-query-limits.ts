@@ -15,8 +15,8 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { NoSchemaIntrospectionCustomRule, type GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { RequestLimits } from './config.js';
-import { ErrorCode, fail } from './errors.js';
+import type { RequestLimits } from '../config.js';
+import { ErrorCode, fail } from '../errors.js';
 
 /** The setting behind each limit, as a client sees it in `extensions.limit`. */
 export const LimitSetting = {

@@ -6,9 +6,9 @@
  * the first success.
  */
 import { DescribeUserPoolCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import type { ChangeFeed } from './changes/feed.js';
-import type { CircuitBreaker } from './cognito/breaker.js';
-import { ErrorCode, isExpected } from './errors.js';
+import type { ChangeFeed } from '../changes/feed.js';
+import type { CircuitBreaker } from '../cognito/breaker.js';
+import { ErrorCode, isExpected } from '../errors.js';
 
 /** How long `/ready` reuses Cognito's last answer, as long as no call has failed since. */
 const READY_CACHE_MS = 5_000;

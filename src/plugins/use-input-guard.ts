@@ -20,7 +20,7 @@
  */
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { ErrorCode, fail } from './errors.js';
+import { ErrorCode, fail } from '../errors.js';
 
 /** True for V8's "Maximum call stack size exceeded". */
 function isStackOverflow(error: unknown): boolean {

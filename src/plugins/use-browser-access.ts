@@ -14,8 +14,8 @@
  */
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
-import type { Config } from './config.js';
-import { REQUEST_ID_HEADER } from './request-log.js';
+import type { Config } from '../config.js';
+import { REQUEST_ID_HEADER } from './use-request-log.js';
 
 /** The header that makes a GET or a "simple" POST acceptable (any value). */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';

@@ -14,7 +14,7 @@
 import type { Logger } from 'pino';
 
 /**
- * Errors already logged with the id of their request (src/request-log.ts):
+ * Errors already logged with the id of their request (src/plugins/use-request-log.ts):
  * Yoga logs what it masks too, without one, and {@link yogaLogger} skips these.
  */
 export const loggedErrors = new WeakSet<object>();
@@ -117,7 +117,7 @@ export function yogaLogger(logger: Logger): YogaLoggerLike {
     (...args: unknown[]): void => {
       if (!logger.isLevelEnabled(level)) return;
       const error = args.find((arg) => arg instanceof Error);
-      // Logged already, with its request's id (src/request-log.ts).
+      // Logged already, with its request's id (src/plugins/use-request-log.ts).
       if (error && loggedErrors.has(error)) return;
       if (error) {
         logger[level]({ err: error }, 'unexpected error');

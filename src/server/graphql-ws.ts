@@ -12,16 +12,16 @@ import type { ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Caller, TokenVerifier } from './auth/verifier.js';
-import { authenticate, type Context } from './context.js';
-import { ErrorCode, fail } from './errors.js';
-import { REQUEST_ID_HEADER, requestIdFrom } from './request-log.js';
+import type { Caller, TokenVerifier } from '../auth/verifier.js';
+import { authenticate, type Context } from '../context.js';
+import { ErrorCode, fail } from '../errors.js';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../plugins/use-request-log.js';
 
 /** What Yoga's context factory receives besides the request. */
 export interface ServerContext {
   /** The caller verified in `onConnect` (WebSocket only). */
   caller?: Caller;
-  /** The socket's id (WebSocket only; an HTTP request's comes from src/request-log.ts). */
+  /** The socket's id (WebSocket only; an HTTP request's comes from src/plugins/use-request-log.ts). */
   requestId?: string;
 }
 

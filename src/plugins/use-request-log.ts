@@ -6,7 +6,7 @@
  * one (a load balancer's or a frontend's, so one id follows a request across
  * services), else a fresh UUID. The answer echoes it in `x-request-id`. A
  * graphql-ws socket gets one id for its life, from its upgrade request
- * (src/ws.ts). The id is written as `requestId` on the access line and on
+ * (src/server/graphql-ws.ts). The id is written as `requestId` on the access line and on
  * the line of every unexpected (masked) error of an operation, whether it
  * came over HTTP or a socket; the GraphQL context carries it
  * (`context.requestId`) for anything else a resolver logs.
@@ -24,8 +24,8 @@ import { randomUUID } from 'node:crypto';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import { handleStreamOrSingleExecutionResult, maskError, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { METRICS_ENDPOINT } from './metrics.js';
-import { loggedErrors, scrub } from './safe-logging.js';
+import { METRICS_ENDPOINT } from './use-metrics.js';
+import { loggedErrors, scrub } from '../logging/safe-logger.js';
 
 /** The header a request id comes in and goes out with. */
 export const REQUEST_ID_HEADER = 'x-request-id';

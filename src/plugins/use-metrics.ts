@@ -26,11 +26,11 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { createCounter, createHistogram, usePrometheus, type FillLabelsFnParams } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
-import type { BreakerState, CircuitBreaker } from './cognito/breaker.js';
-import { onCognitoCall } from './cognito/client.js';
-import { categoryOf } from './cognito/quotas.js';
-import type { MetricsSettings } from './config.js';
-import { codeForCognitoError, ErrorCode } from './errors.js';
+import type { BreakerState, CircuitBreaker } from '../cognito/breaker.js';
+import { onCognitoCall } from '../cognito/sdk-client.js';
+import { categoryOf } from '../cognito/quotas.js';
+import type { MetricsSettings } from '../config.js';
+import { codeForCognitoError, ErrorCode } from '../errors.js';
 
 /** Where the metrics are served. */
 export const METRICS_ENDPOINT = '/metrics';
