@@ -6,7 +6,7 @@
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { Context } from './context.js';
-import { ErrorCode, fail } from './errors.js';
+import { ErrorCode, contractError } from './errors.js';
 
 /** The builder's type parameters: context, auth scopes and scalars. */
 export interface BuilderTypes {
@@ -38,7 +38,7 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     // a scope the caller lacks is FORBIDDEN.
     unauthorizedError: (_parent, context) =>
       context.caller === null
-        ? (context.authError ?? fail(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".'))
-        : fail(ErrorCode.FORBIDDEN, 'Only administrators may do this.'),
+        ? (context.authError ?? contractError(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".'))
+        : contractError(ErrorCode.FORBIDDEN, 'Only administrators may do this.'),
   },
 });

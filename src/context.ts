@@ -10,7 +10,7 @@ import type { ClientAttributes } from './cognito/app-clients.js';
 import type { Metrics } from './plugins/use-metrics.js';
 import { createLoaders, type Loaders, type PoolCache, type TokenKey } from './cognito/loaders.js';
 import type { ProfileCache } from './cognito/profile-cache.js';
-import { ErrorCode, fail, isExpected } from './errors.js';
+import { ErrorCode, contractError, isExpected } from './errors.js';
 
 /** The pools this service may act on. */
 export interface PoolPolicy {
@@ -70,7 +70,7 @@ export async function authenticate(
   const value = typeof authorization === 'string' ? authorization.trim() : '';
   if (!value) return { caller: null, authError: null };
   const token = BEARER.exec(value)?.[1];
-  if (!token) return { caller: null, authError: fail(ErrorCode.UNAUTHENTICATED, 'The Authorization value must be "Bearer <access token>".') };
+  if (!token) return { caller: null, authError: contractError(ErrorCode.UNAUTHENTICATED, 'The Authorization value must be "Bearer <access token>".') };
   try {
     return { caller: await verifier.verify(token), authError: null };
   } catch (error) {
@@ -95,7 +95,7 @@ export function allowedPool(context: Context, userPoolId: string | number | null
   const { pools } = context.services;
   const id = userPoolId == null ? pools.defaultPoolId : String(userPoolId);
   if (!pools.poolIds.includes(id)) {
-    throw fail(ErrorCode.FORBIDDEN, `User pool "${id.slice(0, 64)}" is not one this service may act on.`);
+    throw contractError(ErrorCode.FORBIDDEN, `User pool "${id.slice(0, 64)}" is not one this service may act on.`);
   }
   return id;
 }
@@ -103,7 +103,7 @@ export function allowedPool(context: Context, userPoolId: string | number | null
 /** The key of the signed-in caller in the `me` loader; only call where the field requires a caller. */
 export function callerKey(context: Context): TokenKey {
   const { caller } = context;
-  if (!caller) throw fail(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".');
+  if (!caller) throw contractError(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".');
   const { accessToken, userPoolId, sub, clientId, scope } = caller;
   return { accessToken, userPoolId, sub, clientId, scope };
 }

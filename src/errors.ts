@@ -22,12 +22,16 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** An expected failure, with its contract code and any extra `extensions`. */
-export function fail(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+/**
+ * An expected failure, with its contract code and any extra `extensions`:
+ * returned, not thrown, so a caller writes `throw contractError(...)` (or
+ * hands it to Pothos' `unauthorizedError`).
+ */
+export function contractError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return createGraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-/** True for an error made by {@link fail} (or another error that already carries a code). */
+/** True for an error made by {@link contractError} (or another error that already carries a code). */
 export function isExpected(error: unknown): error is GraphQLError {
   return error instanceof Error && error.name === 'GraphQLError' && typeof (error as GraphQLError).extensions?.code === 'string';
 }
@@ -118,8 +122,8 @@ export function fromCognito(error: unknown, kind: CallKind): unknown {
   const code = codeForCognitoError(error, kind);
   if (!code) return error;
   // Cognito's rate quotas are per second, and the SDK has already retried.
-  if ((error as Error).name === 'TooManyRequestsException') return fail(code, MESSAGES[code], { retryAfter: THROTTLED_RETRY_AFTER_S });
-  return fail(code, MESSAGES[code]);
+  if ((error as Error).name === 'TooManyRequestsException') return contractError(code, MESSAGES[code], { retryAfter: THROTTLED_RETRY_AFTER_S });
+  return contractError(code, MESSAGES[code]);
 }
 
 /** Runs a Cognito call and maps what it throws; see {@link fromCognito}. */

@@ -25,7 +25,7 @@ import {
 import { rm } from 'node:fs/promises';
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeForCognitoError, ErrorCode, fail, fromCognito, type CallKind } from '../src/errors.js';
+import { codeForCognitoError, ErrorCode, contractError, fromCognito, type CallKind } from '../src/errors.js';
 import { graphql } from './gql/index.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
@@ -144,7 +144,7 @@ describe('codeForCognitoError / fromCognito', () => {
   });
 
   it('should pass an error that already carries a contract code through as it is', () => {
-    const ours = fail(ErrorCode.BAD_USER_INPUT, 'Attribute "x" is unknown.', { field: 'attributes' });
+    const ours = contractError(ErrorCode.BAD_USER_INPUT, 'Attribute "x" is unknown.', { field: 'attributes' });
     expect(fromCognito(ours, 'admin')).toBe(ours);
   });
 });

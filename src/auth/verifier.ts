@@ -10,7 +10,7 @@ import { validateCognitoJwtFields } from 'aws-jwt-verify/cognito-verifier';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import type { CognitoAccessTokenPayload } from 'aws-jwt-verify/jwt-model';
-import { ErrorCode, fail } from '../errors.js';
+import { ErrorCode, contractError } from '../errors.js';
 
 /** The verified caller of a request. */
 export interface Caller {
@@ -96,7 +96,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       payload = await verify(token);
     } catch {
       // Why a token failed is for the log at most, never for the client.
-      throw fail(ErrorCode.UNAUTHENTICATED, 'The access token is missing, invalid, expired or revoked.');
+      throw contractError(ErrorCode.UNAUTHENTICATED, 'The access token is missing, invalid, expired or revoked.');
     }
     const groups = Array.isArray(payload['cognito:groups']) ? payload['cognito:groups'].map(String) : [];
     return Object.freeze({

@@ -3,7 +3,7 @@
  * checks of values against the pool's schema that Cognito makes but the
  * emulator does not (so bad data never reaches the store).
  */
-import { ErrorCode, fail } from '../errors.js';
+import { ErrorCode, contractError } from '../errors.js';
 import type { SchemaAttribute, UserPoolRecord } from './pools.js';
 import type { UserAttribute } from './users.js';
 
@@ -34,7 +34,7 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 /** Verified flags are set by Cognito when a code is confirmed, never by the user. */
 const VERIFIED_FLAGS = new Set(['email_verified', 'phone_number_verified']);
 
-const bad = (message: string, extensions: Record<string, unknown> = {}) => fail(ErrorCode.BAD_USER_INPUT, message, extensions);
+const bad = (message: string, extensions: Record<string, unknown> = {}) => contractError(ErrorCode.BAD_USER_INPUT, message, extensions);
 
 /** Checks an attribute name's shape: Cognito's pattern, custom ones `custom:` + 1 to 20 characters. */
 export function checkAttributeName(name: string): void {
@@ -90,7 +90,7 @@ function schemaAttribute(pool: UserPoolRecord, name: string): SchemaAttribute {
 
 function checkWritable(attribute: SchemaAttribute, writer: Writer): void {
   if (writer === 'self' && (attribute.developerOnly || VERIFIED_FLAGS.has(attribute.name))) {
-    throw fail(ErrorCode.FORBIDDEN, `"${attribute.name}" cannot be changed by the user; an administrator can.`, { attribute: attribute.name });
+    throw contractError(ErrorCode.FORBIDDEN, `"${attribute.name}" cannot be changed by the user; an administrator can.`, { attribute: attribute.name });
   }
 }
 

@@ -17,7 +17,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { QuotaSettings } from '../config.js';
-import { ErrorCode, fail } from '../errors.js';
+import { ErrorCode, contractError } from '../errors.js';
 
 /** Cognito's quota categories, and the commands of this service in each. */
 export const QUOTA_CATEGORIES = {
@@ -216,7 +216,7 @@ export function installQuotas(client: CognitoIdentityProviderClient, quotas: Quo
         for (const taken of steps.slice(0, index)) await taken.limiter.reward(taken.key).catch(() => undefined);
         const retryAfter = Math.ceil(wait / 1_000);
         options.onRefused?.(command, step.perUser);
-        throw fail(
+        throw contractError(
           ErrorCode.LIMIT_EXCEEDED,
           step.perUser
             ? `Too many requests for this user; retry after ${retryAfter} s.`

@@ -20,14 +20,14 @@
  */
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { ErrorCode, fail } from '../errors.js';
+import { ErrorCode, contractError } from '../errors.js';
 
 /** True for V8's "Maximum call stack size exceeded". */
 function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
-const tooDeep = (): GraphQLError => fail(ErrorCode.BAD_USER_INPUT, 'The document is nested too deeply to be read.');
+const tooDeep = (): GraphQLError => contractError(ErrorCode.BAD_USER_INPUT, 'The document is nested too deeply to be read.');
 
 /** Refuses documents deeper than the stack, and parameters that are not JSON, as BAD_USER_INPUT. */
 export function useInputGuard(): Plugin {
@@ -39,7 +39,7 @@ export function useInputGuard(): Plugin {
           return await requestParser(request);
         } catch (error) {
           if (!(error instanceof SyntaxError)) throw error;
-          throw fail(ErrorCode.BAD_USER_INPUT, 'The "variables" and "extensions" parameters must be JSON.', { http: { status: 400 } });
+          throw contractError(ErrorCode.BAD_USER_INPUT, 'The "variables" and "extensions" parameters must be JSON.', { http: { status: 400 } });
         }
       });
     },

@@ -16,7 +16,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { NoSchemaIntrospectionCustomRule, type GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { RequestLimits } from '../config.js';
-import { ErrorCode, fail } from '../errors.js';
+import { ErrorCode, contractError } from '../errors.js';
 
 /** The setting behind each limit, as a client sees it in `extensions.limit`. */
 export const LimitSetting = {
@@ -37,7 +37,7 @@ export type LimitSetting = (typeof LimitSetting)[keyof typeof LimitSetting];
 function rejectAs(limit: LimitSetting) {
   return (context: ValidationContext | null, error: GraphQLError): void => {
     const message = error.message.replace(/^Syntax Error: /, '');
-    const refusal = fail(ErrorCode.BAD_USER_INPUT, `${message} (${limit})`, { limit });
+    const refusal = contractError(ErrorCode.BAD_USER_INPUT, `${message} (${limit})`, { limit });
     if (!context) throw refusal;
     context.reportError(refusal);
   };

@@ -7,7 +7,7 @@ import { builder } from '../builder.js';
 import type { UserKey } from '../cognito/loaders.js';
 import type { UserRecord } from '../cognito/users.js';
 import { allowedPool, type Context } from '../context.js';
-import { ErrorCode, fail, fromCognito } from '../errors.js';
+import { ErrorCode, contractError, fromCognito } from '../errors.js';
 import {
   checkAttributeInputs,
   checkAttributeNames,
@@ -19,7 +19,7 @@ import { AttributeInput, ClientMetadataEntry, toClientMetadata } from './my-attr
 import { publishChange } from './attribute-changes.js';
 import { User } from './user.js';
 
-const noSuchUser = (key: UserKey) => fail(ErrorCode.NOT_FOUND, `User "${key.username}" does not exist in user pool ${key.userPoolId}.`);
+const noSuchUser = (key: UserKey) => contractError(ErrorCode.NOT_FOUND, `User "${key.username}" does not exist in user pool ${key.userPoolId}.`);
 
 /**
  * Runs an admin write for one user and reads the user again after it.

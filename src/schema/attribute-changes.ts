@@ -10,7 +10,7 @@ import { fromEventUser, toEventUser, type AttributeChangeEvent, type ChangeListe
 import type { ReadableAttributes } from '../cognito/app-clients.js';
 import type { UserAttribute as UserAttributeShape, UserRecord } from '../cognito/users.js';
 import { allowedPool, type Context } from '../context.js';
-import { ErrorCode, fail } from '../errors.js';
+import { ErrorCode, contractError } from '../errors.js';
 import { checkUsername } from '../cognito/attribute-rules.js';
 import { User, UserAttribute } from './user.js';
 
@@ -128,7 +128,7 @@ function stream(
   readable: ReadableAttributes | 'all',
 ): AsyncIterable<ChangeView> {
   const caller = context.caller;
-  if (!caller) throw fail(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".');
+  if (!caller) throw contractError(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".');
   // On a WebSocket the socket's own timer ends everything with 4403 at expiry;
   // the stream's timer is the backstop, so it must not beat the socket's.
   const expiresAt = caller.expiresAt.getTime() + (context.viaSocket ? SOCKET_EXPIRY_GRACE_MS : 0);
@@ -143,11 +143,11 @@ function stream(
         void push(view).catch(() => undefined);
       } catch {
         // More than Repeater's 1,024 events waiting for this subscriber: it cannot keep up.
-        stop(fail(ErrorCode.LIMIT_EXCEEDED, 'This subscription fell too far behind its events; subscribe again.'));
+        stop(contractError(ErrorCode.LIMIT_EXCEEDED, 'This subscription fell too far behind its events; subscribe again.'));
       }
     });
     const timer = setTimeout(
-      () => stop(fail(ErrorCode.UNAUTHENTICATED, 'The access token expired; subscribe again with a fresh one.')),
+      () => stop(contractError(ErrorCode.UNAUTHENTICATED, 'The access token expired; subscribe again with a fresh one.')),
       Math.min(Math.max(0, expiresAt - Date.now()), MAX_TIMEOUT_MS),
     );
     const onShutdown = () => stop();
@@ -185,7 +185,7 @@ builder.subscriptionFields((t) => ({
       const pool = allowedPool(context, userPoolId);
       checkUsername(username);
       const user = await context.loaders.user.load({ userPoolId: pool, username });
-      if (!user) throw fail(ErrorCode.NOT_FOUND, `User "${username}" does not exist in user pool ${pool}.`);
+      if (!user) throw contractError(ErrorCode.NOT_FOUND, `User "${username}" does not exist in user pool ${pool}.`);
       return stream(context, 'userAttributesChanged', (listener) => context.services.changes.listenUser(pool, user.sub, listener), 'all');
     },
     resolve: (view) => view,

@@ -13,7 +13,7 @@ import {
 import { builder } from '../builder.js';
 import type { UserRecord } from '../cognito/users.js';
 import { callerKey, type Context } from '../context.js';
-import { cognitoCall, ErrorCode, fail } from '../errors.js';
+import { cognitoCall, ErrorCode, contractError } from '../errors.js';
 import {
   checkAttributeInputs,
   checkAttributeName,
@@ -47,11 +47,11 @@ const MAX_METADATA_LENGTH = 2_048;
 /** Turns `ClientMetadataEntry`s into Cognito's map, checking their size. */
 export function toClientMetadata(entries: readonly { key: string; value: string }[] | null | undefined): Record<string, string> | undefined {
   if (!entries || entries.length === 0) return undefined;
-  if (entries.length > MAX_METADATA_ENTRIES) throw fail(ErrorCode.BAD_USER_INPUT, `At most ${MAX_METADATA_ENTRIES} clientMetadata entries.`);
+  if (entries.length > MAX_METADATA_ENTRIES) throw contractError(ErrorCode.BAD_USER_INPUT, `At most ${MAX_METADATA_ENTRIES} clientMetadata entries.`);
   const metadata: Record<string, string> = {};
   for (const { key, value } of entries) {
     if (key.length === 0 || key.length > MAX_METADATA_LENGTH || value.length > MAX_METADATA_LENGTH) {
-      throw fail(ErrorCode.BAD_USER_INPUT, `A clientMetadata key has 1 to ${MAX_METADATA_LENGTH} characters, a value at most ${MAX_METADATA_LENGTH}.`);
+      throw contractError(ErrorCode.BAD_USER_INPUT, `A clientMetadata key has 1 to ${MAX_METADATA_LENGTH} characters, a value at most ${MAX_METADATA_LENGTH}.`);
     }
     metadata[key] = value;
   }
@@ -182,7 +182,7 @@ const CODE = /^\S{1,2048}$/u;
 function checkVerifiable(attributeName: string): void {
   checkAttributeName(attributeName);
   if (!VERIFIABLE.has(attributeName)) {
-    throw fail(ErrorCode.BAD_USER_INPUT, 'Only "email" and "phone_number" can be verified.', { attribute: attributeName.slice(0, 64) });
+    throw contractError(ErrorCode.BAD_USER_INPUT, 'Only "email" and "phone_number" can be verified.', { attribute: attributeName.slice(0, 64) });
   }
 }
 
@@ -264,7 +264,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, context) => {
       const { accessToken } = callerKey(context);
       checkVerifiable(input.attributeName);
-      if (!CODE.test(input.code)) throw fail(ErrorCode.BAD_USER_INPUT, 'A verification code is 1 to 2048 characters without spaces.');
+      if (!CODE.test(input.code)) throw contractError(ErrorCode.BAD_USER_INPUT, 'A verification code is 1 to 2048 characters without spaces.');
       await changeOwn(context, () =>
         context.services.cognito.send(
           new VerifyUserAttributeCommand({ AccessToken: accessToken, AttributeName: input.attributeName, Code: input.code }),

@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Caller, TokenVerifier } from '../auth/verifier.js';
 import { authenticate, type Context } from '../context.js';
-import { ErrorCode, fail } from '../errors.js';
+import { ErrorCode, contractError } from '../errors.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../plugins/use-request-log.js';
 
 /** What Yoga's context factory receives besides the request. */
@@ -190,7 +190,7 @@ export function attachGraphQLWs(
         if (own) {
           // Verified like any token; a bad one fails this operation only, not the socket.
           const verified = await authenticate(own, verifier);
-          if (!verified.caller) return [verified.authError ?? fail(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".')];
+          if (!verified.caller) return [verified.authError ?? contractError(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".')];
           caller = verified.caller;
         }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
