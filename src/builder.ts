@@ -6,7 +6,8 @@
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { Context } from './context.js';
-import { ErrorCode, contractError } from './errors.js';
+import { signInRequired } from './auth/tokens.js';
+import { contractError, ErrorCode } from './errors.js';
 
 /** The builder's type parameters: context, auth scopes and scalars. */
 export interface BuilderTypes {
@@ -38,7 +39,7 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     // a scope the caller lacks is FORBIDDEN.
     unauthorizedError: (_parent, context) =>
       context.caller === null
-        ? (context.authError ?? contractError(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".'))
+        ? (context.authError ?? signInRequired())
         : contractError(ErrorCode.FORBIDDEN, 'Only administrators may do this.'),
   },
 });

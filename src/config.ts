@@ -10,6 +10,9 @@ const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
 /** Cognito's pattern for an app client id. */
 const CLIENT_ID = /^[\w+]+$/;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** Whether `host` (a `HOST` value) is reachable from this machine only. */
+export const isLoopbackHost = (host: string): boolean => LOOPBACK_HOSTS.has(host);
 /** A Redis key prefix for the quota counters. */
 const QUOTA_KEY_PREFIX = /^[\w.:-]{1,64}$/;
 /** A `METRICS_TOKEN`: 16 to 256 printable ASCII characters, no spaces (a bearer token Prometheus can send, too long to guess). */
@@ -169,7 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     // The emulator's signing key ships inside its npm package: anyone can mint
     // tokens it accepts, so the embedded default must never face a network.
-    if (!LOOPBACK_HOSTS.has(host)) {
+    if (!isLoopbackHost(host)) {
       problems.push(
         `HOST=${host} is not a loopback address: the embedded emulator's signing key is public, so it only listens on 127.0.0.1, localhost or ::1 (set COGNITO_USER_POOL_ID to use a real Cognito)`,
       );

@@ -1,16 +1,19 @@
 /**
  * The context of one request (or one subscription): who is calling, fresh
- * DataLoaders, and the process-wide services it may use.
+ * DataLoaders, and the process-wide services it may use. Yoga builds one per
+ * HTTP request and per graphql-ws operation with {@link contextFactory}.
  */
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { GraphQLError } from 'graphql';
-import type { Caller, TokenVerifier } from './auth/verifier.js';
+import type { YogaInitialContext } from 'graphql-yoga';
+import { authenticate, signInRequired, type Caller, type TokenVerifier } from './auth/tokens.js';
 import type { ChangeFeed } from './changes/feed.js';
 import type { ClientAttributes } from './cognito/app-clients.js';
+import type { ProfileCache } from './cognito/caches.js';
+import { createLoaders, type Loaders, type PoolCache } from './cognito/loaders.js';
+import { contractError, ErrorCode } from './errors.js';
+import { requestIdOf } from './plugins/use-request-log.js';
 import type { Metrics } from './plugins/use-metrics.js';
-import { createLoaders, type Loaders, type PoolCache, type TokenKey } from './cognito/loaders.js';
-import type { ProfileCache } from './cognito/profile-cache.js';
-import { ErrorCode, contractError, isExpected } from './errors.js';
 
 /** The pools this service may act on. */
 export interface PoolPolicy {
@@ -22,11 +25,12 @@ export interface PoolPolicy {
 
 /** What lives as long as the process and is shared by every request. */
 export interface Services {
+  /** The SDK client, with the pipeline of src/cognito/pipeline.ts installed. */
   cognito: CognitoIdentityProviderClient;
   verifier: TokenVerifier;
   pools: PoolPolicy;
   poolCache: PoolCache;
-  /** Signed-in users' profiles (`me`), kept for ME_CACHE_TTL_MS; every change made through the service forgets its user. */
+  /** Signed-in users' profiles (`me`), kept for ME_CACHE_TTL_MS; forgotten by src/changes/publish.ts. */
   profiles: ProfileCache;
   /** Which attributes each app client may read (for subscription events). */
   clientAttributes: ClientAttributes;
@@ -35,8 +39,16 @@ export interface Services {
   maxConcurrency: number;
   /** Aborted when the service stops: open subscriptions complete. */
   shutdown: AbortSignal;
-  /** Prometheus metrics (open subscriptions are counted by the schema). */
+  /** Prometheus metrics (open subscriptions are counted by src/changes/delivery.ts). */
   metrics: Metrics;
+}
+
+/** What Yoga's context factory receives besides the request, from a graphql-ws operation (src/server/graphql-ws.ts). */
+export interface ServerContext {
+  /** The caller verified in `onConnect`, or by the operation's own token. */
+  caller?: Caller;
+  /** The socket's id (an HTTP request's comes from src/logging/request-ids.ts). */
+  requestId?: string;
 }
 
 /** The per-request context every resolver receives. */
@@ -45,7 +57,7 @@ export interface Context {
   caller: Caller | null;
   /** Why there is no caller when a token was sent but failed verification. */
   authError: GraphQLError | null;
-  /** The id of the HTTP request or WebSocket the operation came in (src/plugins/use-request-log.ts), for what it logs. */
+  /** The id of the HTTP request or WebSocket the operation came in, for what it logs. */
   requestId: string | null;
   /** The operation came over a WebSocket, whose own timer closes it (4403) when the token expires. */
   viaSocket: boolean;
@@ -53,37 +65,20 @@ export interface Context {
   services: Services;
 }
 
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
-
-/** Who a request says it is: an `Authorization` value to verify, or a caller verified already (a WebSocket's `onConnect`). */
+/** Who a request says it is: an `Authorization` value to verify, or a caller verified already (a WebSocket's). */
 export type Credentials = { authorization: string | null | undefined } | { caller: Caller };
-
-/**
- * Verifies an `Authorization` value: the caller, or why there is none.
- * Never throws for a bad token: fields that need a caller answer
- * UNAUTHENTICATED, so a public field would still work.
- */
-export async function authenticate(
-  authorization: string | null | undefined,
-  verifier: TokenVerifier,
-): Promise<{ caller: Caller | null; authError: GraphQLError | null }> {
-  const value = typeof authorization === 'string' ? authorization.trim() : '';
-  if (!value) return { caller: null, authError: null };
-  const token = BEARER.exec(value)?.[1];
-  if (!token) return { caller: null, authError: contractError(ErrorCode.UNAUTHENTICATED, 'The Authorization value must be "Bearer <access token>".') };
-  try {
-    return { caller: await verifier.verify(token), authError: null };
-  } catch (error) {
-    if (!isExpected(error)) throw error;
-    return { caller: null, authError: error };
-  }
-}
 
 /** Builds a fresh context (new DataLoaders) for one request or one subscription. */
 export async function createContext(credentials: Credentials, services: Services, requestId: string | null = null): Promise<Context> {
   const { caller, authError } =
     'caller' in credentials ? { caller: credentials.caller, authError: null } : await authenticate(credentials.authorization, services.verifier);
   return { caller, authError, requestId, viaSocket: 'caller' in credentials, loaders: createLoaders(services), services };
+}
+
+/** Yoga's `context` option: an HTTP request authenticates with its `Authorization` header, a graphql-ws operation arrives verified. */
+export function contextFactory(services: Services) {
+  return ({ request, caller, requestId }: YogaInitialContext & ServerContext): Promise<Context> =>
+    createContext(caller ? { caller } : { authorization: request.headers.get('authorization') }, services, requestId ?? requestIdOf(request) ?? null);
 }
 
 /**
@@ -100,10 +95,8 @@ export function allowedPool(context: Context, userPoolId: string | number | null
   return id;
 }
 
-/** The key of the signed-in caller in the `me` loader; only call where the field requires a caller. */
-export function callerKey(context: Context): TokenKey {
-  const { caller } = context;
-  if (!caller) throw contractError(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".');
-  const { accessToken, userPoolId, sub, clientId, scope } = caller;
-  return { accessToken, userPoolId, sub, clientId, scope };
+/** The signed-in caller; only call where the field requires one (UNAUTHENTICATED otherwise). */
+export function signedInCaller(context: Context): Caller {
+  if (!context.caller) throw signInRequired();
+  return context.caller;
 }

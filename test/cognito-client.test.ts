@@ -1,13 +1,15 @@
 /**
  * The service's Cognito client resolves each command's middleware once
  * (`cacheMiddleware`), and still honours middleware added or removed after
- * a command was sent; the per-call deadline is not shared between calls.
+ * a command was sent; the pipeline's per-call deadline is not shared between calls.
  */
 import { DescribeUserPoolCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CircuitBreaker, guardCognito } from '../src/cognito/breaker.js';
-import { createCognitoClient, onCognitoCall } from '../src/cognito/sdk-client.js';
-import { startTestCognito, type TestCognito } from './support/cognito.js';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import pino from 'pino';
+import { loadConfig } from '../src/config.js';
+import { installPipeline } from '../src/cognito/pipeline.js';
+import { createCognitoClient } from '../src/cognito/sdk-client.js';
+import { onCognitoCall, startTestCognito, type TestCognito } from './support/cognito.js';
 
 let cognito: TestCognito;
 let client: CognitoIdentityProviderClient;
@@ -48,7 +50,9 @@ describe('the Cognito client', () => {
   it("should give each call its own deadline: one call's timeout never fails the calls after it", async () => {
     const guarded = createCognitoClient({ region: 'us-east-1', endpoint: cognito.endpoint, timeoutMs: 2_000 });
     try {
-      guardCognito(guarded, new CircuitBreaker(), 150);
+      const { quotas } = loadConfig({});
+      const pipeline = installPipeline(guarded, { timeoutMs: 150, quotas, region: 'us-east-1', logger: pino({ level: 'silent' }) });
+      onTestFinished(() => pipeline.close());
       // A call held past the deadline by a slow middleware of the test's own…
       let slow = true;
       guarded.middlewareStack.add(

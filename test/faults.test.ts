@@ -29,10 +29,10 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
 import { BREAKER_COOLDOWN_MS, BREAKER_FAILURE_THRESHOLD } from '../src/cognito/breaker.js';
-import { onCognitoCall } from '../src/cognito/sdk-client.js';
 import { signIn } from '../src/embedded/seed.js';
 import { graphql } from './gql/index.js';
 import { testConfig } from './support/app.js';
+import { onCognitoCall } from './support/cognito.js';
 import { watchFeed, wsSubscribe } from './support/subscribers.js';
 import { CognitoProxy, FixedPortCognito, proxyToken } from './support/upstream.js';
 

@@ -1,25 +1,131 @@
 /**
- * One execution per change, shared by the subscribers who would get the same
- * answer. A subscription's selection set used to be executed for every
- * subscriber and every event: for an administrator's pool feed with 5,000
- * subscribers, 5,000 identical executions per change.
+ * How a change reaches each subscriber, with as little work per subscriber
+ * as the rules allow:
  *
- * Events reach subscribers as shared read-only views, one per audience
- * (src/schema/attribute-changes.ts). This plugin replaces the subscribe
- * function so that each event is executed once per (view, document,
- * operation name, variables, administrator or not) and the result handed to
- * every subscriber with that key. Only the caller's being an administrator
- * changes what a selection answers for the same view (the `admin` scope; all
- * subscribers are signed in), so the key covers what the answer depends on.
- * Results are kept only as long as the view (a WeakMap on it).
+ * 1. **One view per change and audience.** Every listener of a topic gets
+ *    the same event object from the feed (src/changes/feed.ts). Each
+ *    subscriber sees it as a query would show it the user: administrators
+ *    everything, a user what their app client may read (never a `dev:`
+ *    attribute). {@link viewOf} makes that view once per (event, audience)
+ *    and hands every subscriber of the audience the same read-only object.
+ * 2. **One execution per view and document.** Because views are shared
+ *    objects, {@link useSharedSubscriptionExecution} executes a
+ *    subscription's selection once per (view, document, operation name,
+ *    variables, administrator or not) and gives the result to every
+ *    subscriber with that key: only the caller's being an administrator
+ *    changes what a selection answers for the same view (the `admin` scope;
+ *    every subscriber is signed in). Results live as long as their view (a
+ *    WeakMap on it).
+ * 3. **One Repeater per subscriber** ({@link changeStream}), fed straight by
+ *    the feed's listener, until the client leaves, the service stops, or the
+ *    token expires (src/auth/expiry.ts).
  */
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
+import { isAsyncIterable, mapAsyncIterator, Repeater, type Plugin } from 'graphql-yoga';
+import { signInRequired } from '../auth/tokens.js';
+import { onTokenExpiry, SOCKET_EXPIRY_GRACE_MS } from '../auth/expiry.js';
+import type { ReadableAttributes } from '../cognito/app-clients.js';
+import type { UserAttribute, UserRecord } from '../cognito/users.js';
 import type { Context } from '../context.js';
+import { contractError, ErrorCode } from '../errors.js';
+import { fromEventUser, type AttributeChangeEvent, type ChangeListener, type ChangeSource } from './feed.js';
+
+/** A change as one subscriber may see it: what the `AttributeChange` type resolves from. */
+export interface ChangeView {
+  user: UserRecord;
+  updated: UserAttribute[];
+  deleted: string[];
+  source: ChangeSource;
+  occurredAt: Date;
+}
+
+/** Who sees a change: administrators all of it, a user what their app client may read. */
+export type Audience = ReadableAttributes | 'all';
+
+/** Developer-only attributes are never shown to users; other names only if the client may read them. */
+const visibleTo = (readable: ReadableAttributes) => (name: string) => !name.startsWith('dev:') && (readable === null || readable.has(name));
+
+/** The change as `audience` sees it; `null` when nothing it may see changed. */
+function cutView(event: AttributeChangeEvent, audience: Audience): ChangeView | null {
+  const user = fromEventUser(event.user);
+  const base = { source: event.source, occurredAt: new Date(event.occurredAt) };
+  if (audience === 'all') return { ...base, user, updated: event.updated, deleted: event.deleted };
+  const visible = visibleTo(audience);
+  const updated = event.updated.filter((a) => visible(a.name));
+  const deleted = event.deleted.filter(visible);
+  if (updated.length === 0 && deleted.length === 0) return null;
+  const { admin: _hidden, ...userView } = user;
+  return { ...base, user: { ...userView, attributes: user.attributes.filter((a) => visible(a.name)) }, updated, deleted };
+}
+
+/** event → audience → its view (`null`: nothing for that audience). */
+const views = new WeakMap<AttributeChangeEvent, Map<Audience, ChangeView | null>>();
+
+/** The view of `event` for `audience`, made once and shared: treat it as read-only. */
+function viewOf(event: AttributeChangeEvent, audience: Audience): ChangeView | null {
+  let byAudience = views.get(event);
+  if (!byAudience) {
+    byAudience = new Map();
+    views.set(event, byAudience);
+  }
+  let view = byAudience.get(audience);
+  if (view === undefined) {
+    view = cutView(event, audience);
+    byAudience.set(audience, view);
+  }
+  return view;
+}
+
+/**
+ * A subscription's events: what `listen` delivers, as `audience` may see
+ * it, until the token expires (then UNAUTHENTICATED), the service stops (it
+ * completes) or the client unsubscribes; counted open under `field`
+ * meanwhile. Lazy: a stream that is never read was never open.
+ */
+export function changeStream(
+  context: Context,
+  field: string,
+  listen: (listener: ChangeListener) => () => void,
+  audience: Audience,
+): AsyncIterable<ChangeView> {
+  const { caller } = context;
+  if (!caller) throw signInRequired();
+  const { metrics, shutdown } = context.services;
+  return new Repeater<ChangeView>(async (push, stop) => {
+    const closed = metrics.subscriptionOpened(field);
+    const unlisten = listen((event) => {
+      const view = viewOf(event, audience);
+      if (!view) return;
+      try {
+        void push(view).catch(() => undefined);
+      } catch {
+        // More than Repeater's 1,024 events waiting for this subscriber: it cannot keep up.
+        stop(contractError(ErrorCode.LIMIT_EXCEEDED, 'This subscription fell too far behind its events; subscribe again.'));
+      }
+    });
+    // On a WebSocket the socket's own timer ends everything with 4403 first.
+    const cancelExpiry = onTokenExpiry(
+      caller,
+      () => stop(contractError(ErrorCode.UNAUTHENTICATED, 'The access token expired; subscribe again with a fresh one.')),
+      context.viaSocket ? SOCKET_EXPIRY_GRACE_MS : 0,
+    );
+    const onShutdown = () => stop();
+    shutdown.addEventListener('abort', onShutdown, { once: true });
+    if (shutdown.aborted) stop();
+    try {
+      await stop;
+    } finally {
+      unlisten();
+      cancelExpiry();
+      shutdown.removeEventListener('abort', onShutdown);
+      closed();
+    }
+  });
+}
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
-/** The envelop/Yoga plugin; see the module's documentation. */
+/** The envelop/Yoga plugin that executes each view once per document and key; see the module's documentation. */
 export function useSharedSubscriptionExecution(options: { onExecute?: () => void } = {}): Plugin<Context> {
   /** view → document → key → result */
   const results = new WeakMap<object, WeakMap<DocumentNode, Map<string, Result>>>();

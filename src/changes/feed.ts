@@ -6,6 +6,7 @@
  * carries events between instances, so a subscriber on any instance receives
  * a change made on any other exactly once.
  */
+import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSubEventTarget } from 'graphql-yoga';
@@ -22,6 +23,8 @@ export type ChangeSource = 'SELF' | 'ADMIN';
  * so fan-out needs no Cognito call per subscriber.
  */
 export interface AttributeChangeEvent {
+  /** The instance that published it ({@link ChangeFeed.publish} sets it). */
+  origin: string;
   userPoolId: string;
   username: string;
   sub: string;
@@ -48,8 +51,8 @@ export type ChangeListener = (event: AttributeChangeEvent) => void;
 
 /** Publishes and subscribes to attribute changes. */
 export interface ChangeFeed {
-  /** Publishes one change to its user's and its pool's subscribers, on every instance. */
-  publish(event: AttributeChangeEvent): void;
+  /** Publishes one change to its user's and its pool's subscribers, on every instance, marked as this instance's. */
+  publish(event: Omit<AttributeChangeEvent, 'origin'>): void;
   /**
    * Calls `listener` with every change of one user, made on any instance,
    * until the returned function is called. Every listener of a topic gets the
@@ -58,8 +61,8 @@ export interface ChangeFeed {
   listenUser(userPoolId: string, sub: string, listener: ChangeListener): () => void;
   /** Calls `listener` with every change in one pool; see {@link ChangeFeed.listenUser}. */
   listenPool(userPoolId: string, listener: ChangeListener): () => void;
-  /** {@link ChangeFeed.listenPool} for several pools at once (for caches to forget). */
-  watch(poolIds: readonly string[], listener: ChangeListener): () => void;
+  /** Calls `listener` with every change in `poolIds` published by another instance (for caches to forget). */
+  watchOthers(poolIds: readonly string[], listener: ChangeListener): () => void;
   /** False while the shared transport (Redis) is unreachable. */
   isHealthy(): boolean;
   close(): Promise<void>;
@@ -156,6 +159,7 @@ function redisTransport(redisUrl: string, parent: Logger): Transport {
 
 /** Creates the feed: in-memory without `redisUrl`, through Redis with it. */
 export function createChangeFeed(options: { redisUrl?: string; logger: Logger }): ChangeFeed {
+  const origin = randomUUID();
   let transport: Transport;
   if (options.redisUrl) {
     transport = redisTransport(options.redisUrl, options.logger);
@@ -168,7 +172,7 @@ export function createChangeFeed(options: { redisUrl?: string; logger: Logger })
   const target = transport.eventTarget;
   const pubsub = createPubSub<Topics>({ eventTarget: target });
   // Listeners straight on the event target (pubsub's topic names), not pubsub's
-  // iterators: a subscriber makes one Repeater of its own (src/schema/attribute-changes.ts).
+  // iterators: a subscriber makes one Repeater of its own (src/changes/delivery.ts).
   const listen = (topic: string, listener: ChangeListener) => {
     const handler = (event: Event) => {
       try {
@@ -182,14 +186,19 @@ export function createChangeFeed(options: { redisUrl?: string; logger: Logger })
   };
   const listenPool = (pool: string, listener: ChangeListener) => listen(`pool:${pool}`, listener);
   return {
-    publish(event) {
+    publish(change) {
+      const event: AttributeChangeEvent = { origin, ...change };
       pubsub.publish('user', `${event.userPoolId}:${event.sub}`, event);
       pubsub.publish('pool', event.userPoolId, event);
     },
     listenUser: (pool, sub, listener) => listen(`user:${pool}:${sub}`, listener),
     listenPool,
-    watch(poolIds, listener) {
-      const stops = poolIds.map((pool) => listenPool(pool, listener));
+    watchOthers(poolIds, listener) {
+      const stops = poolIds.map((pool) =>
+        listenPool(pool, (event) => {
+          if (event.origin !== origin) listener(event);
+        }),
+      );
       return () => {
         for (const stop of stops) stop();
       };

@@ -5,7 +5,7 @@
  */
 import { DescribeUserPoolClientCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { fromCognito } from '../errors.js';
-import { TtlCache } from './ttl-cache.js';
+import { TtlCache } from './caches.js';
 
 /** Readable attribute names of one client; `null` means every attribute. */
 export type ReadableAttributes = ReadonlySet<string> | null;

@@ -1,7 +1,11 @@
 /**
- * Input limits, checked before any Cognito call (API.md, "Errors"), and the
- * checks of values against the pool's schema that Cognito makes but the
- * emulator does not (so bad data never reaches the store).
+ * Cognito's rules for what a caller sends, checked before any call: the
+ * contract's input limits (docs/API.md, "Errors") on attribute names, values,
+ * usernames, custom attribute definitions and ClientMetadata, and the checks
+ * of values against the pool's schema that Cognito makes but the emulator
+ * does not (so bad data never reaches the store). Each refusal is a
+ * BAD_USER_INPUT (FORBIDDEN for what the caller may not write), naming the
+ * attribute in `extensions.attribute`.
  */
 import { ErrorCode, contractError } from '../errors.js';
 import type { SchemaAttribute, UserPoolRecord } from './pools.js';
@@ -23,6 +27,10 @@ export const LIMITS = {
   customNameLength: 20,
   /** Characters in a username. */
   usernameLength: 128,
+  /** Entries of one ClientMetadata. */
+  metadataEntries: 50,
+  /** Characters of a ClientMetadata key or value. */
+  metadataLength: 2_048,
 } as const;
 
 const NAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,32}$/u;
@@ -194,4 +202,36 @@ export function checkCustomAttributes(pool: UserPoolRecord, definitions: readonl
     if (d.minLength != null && d.maxLength != null && d.minLength > d.maxLength) throw reject('minLength is greater than maxLength');
     if (d.minValue != null && d.maxValue != null && d.minValue > d.maxValue) throw reject('minValue is greater than maxValue');
   }
+}
+
+/** Turns ClientMetadata entries into Cognito's map, checking their number and size; `undefined` for none. */
+export function toClientMetadata(entries: readonly { key: string; value: string }[] | null | undefined): Record<string, string> | undefined {
+  if (!entries || entries.length === 0) return undefined;
+  if (entries.length > LIMITS.metadataEntries) throw bad(`At most ${LIMITS.metadataEntries} clientMetadata entries.`);
+  const metadata: Record<string, string> = {};
+  for (const { key, value } of entries) {
+    if (key.length === 0 || key.length > LIMITS.metadataLength || value.length > LIMITS.metadataLength) {
+      throw bad(`A clientMetadata key has 1 to ${LIMITS.metadataLength} characters, a value at most ${LIMITS.metadataLength}.`);
+    }
+    metadata[key] = value;
+  }
+  return metadata;
+}
+
+/** Attributes Cognito can send a verification code for. */
+const VERIFIABLE = new Set(['email', 'phone_number']);
+/** A verification code as Cognito's API takes it. */
+const CODE = /^\S{1,2048}$/u;
+
+/** Checks that a code can be sent for, or verify, `attributeName`. */
+export function checkVerifiable(attributeName: string): void {
+  checkAttributeName(attributeName);
+  if (!VERIFIABLE.has(attributeName)) {
+    throw bad('Only "email" and "phone_number" can be verified.', { attribute: attributeName.slice(0, 64) });
+  }
+}
+
+/** Checks a verification code's shape. */
+export function checkVerificationCode(code: string): void {
+  if (!CODE.test(code)) throw bad('A verification code is 1 to 2048 characters without spaces.');
 }

@@ -1,22 +1,15 @@
 /**
- * What keeps a failing Cognito from holding callers: one middleware on the
- * SDK client that
- *
- * - bounds every call, the SDK's retries included, by the Cognito timeout, so
- *   a hung Cognito costs a caller one timeout, not one per attempt;
- * - counts upstream failures (network errors, timeouts, 5xx) in a row, and
- *   after {@link BREAKER_FAILURE_THRESHOLD} of them opens a circuit breaker:
- *   calls fail at once, without reaching Cognito, for
- *   {@link BREAKER_COOLDOWN_MS}; then one call goes through as a probe
- *   (half-open), and when Cognito answers it the circuit closes again.
+ * The circuit breaker in front of Cognito (src/cognito/pipeline.ts puts it
+ * first on every call): it counts upstream failures (network errors,
+ * timeouts, 5xx) in a row, and after {@link BREAKER_FAILURE_THRESHOLD} of
+ * them opens: calls fail at once, without reaching Cognito, for
+ * {@link BREAKER_COOLDOWN_MS}; then one call goes through as a probe
+ * (half-open), and when Cognito answers it the circuit closes again.
  *
  * Cognito's answers to a bad call (4xx: unknown user, bad input, throttling)
- * prove it is up: they close the circuit, never open it. Both failures end
- * as UPSTREAM_UNAVAILABLE (src/errors.ts maps {@link CircuitOpenError} and
- * the deadline's `TimeoutError`).
+ * prove it is up: they close the circuit, never open it. A call failed at
+ * once ends as UPSTREAM_UNAVAILABLE (src/errors.ts maps {@link CircuitOpenError}).
  */
-import { randomUUID } from 'node:crypto';
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { codeForCognitoError, ErrorCode } from '../errors.js';
 
 /** Upstream failures in a row that open the circuit. */
@@ -55,8 +48,7 @@ export interface BreakerOptions {
 export class CircuitOpenError extends Error {
   override readonly name = 'CircuitOpenError';
 
-  /** @param retryAfterMs when a probe may go through, in ms from now */
-  constructor(readonly retryAfterMs: number) {
+  constructor() {
     super('Cognito keeps failing; calls are paused until a probe succeeds.');
   }
 }
@@ -68,7 +60,7 @@ export function outcomeOf(error: unknown): Outcome {
   return typeof status === 'number' ? 'answered' : 'unknown';
 }
 
-/** The state machine; {@link guardCognito} puts it in front of a client. */
+/** The state machine; the pipeline asks it to {@link CircuitBreaker.admit admit} each call and {@link CircuitBreaker.record records} how each ended. */
 export class CircuitBreaker {
   readonly #threshold: number;
   readonly #cooldownMs: number;
@@ -130,66 +122,4 @@ export class CircuitBreaker {
     this.#state = state;
     this.#onStateChange?.(state, this.#failures);
   }
-}
-
-/** The error a call gets when the whole of it, retries included, outlasts the timeout. */
-function deadlineError(timeoutMs: number): Error {
-  return Object.assign(new Error(`Cognito did not answer within ${timeoutMs} ms.`), { name: 'TimeoutError' });
-}
-
-/**
- * Installs the breaker and the per-call deadline on `client`, ahead of every
- * middleware added after it (install it first, so a call failed at once
- * spends no quota). Returns a function that removes it.
- *
- * @param timeoutMs the most a call may take, retries included, in ms
- */
-export function guardCognito(client: CognitoIdentityProviderClient, breaker: CircuitBreaker, timeoutMs: number): () => void {
-  const name = `cognitoGuard-${randomUUID()}`;
-  // Each call's deadline, by its input object (the same object at every step
-  // and attempt of one call). Not in the handler context: with the client's
-  // `cacheMiddleware`, that context is shared by every call of a command.
-  const deadlines = new WeakMap<object, AbortSignal>();
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      const admitted = breaker.admit();
-      if (!admitted.ok) throw new CircuitOpenError(admitted.retryAfterMs);
-      const deadline = new AbortController();
-      deadlines.set(args.input, deadline.signal);
-      let timer: NodeJS.Timeout | undefined;
-      const expired = new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => {
-          const error = deadlineError(timeoutMs);
-          deadline.abort(error);
-          reject(error);
-        }, timeoutMs);
-      });
-      try {
-        const result = await Promise.race([next(args), expired]);
-        breaker.record('answered');
-        return result;
-      } catch (error) {
-        breaker.record(outcomeOf(error));
-        throw error;
-      } finally {
-        clearTimeout(timer);
-      }
-    },
-    { step: 'initialize', priority: 'high', name },
-  );
-  // Inside the SDK's retry loop (finalizeRequest, below its retry middleware):
-  // no attempt starts once the call's deadline has passed, so a caller that
-  // was already answered UPSTREAM_UNAVAILABLE costs Cognito nothing more.
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      const signal = deadlines.get(args.input);
-      if (signal?.aborted) throw signal.reason;
-      return next(args);
-    },
-    { step: 'finalizeRequest', priority: 'low', name: `${name}-attempts` },
-  );
-  return () => {
-    client.middlewareStack.remove(name);
-    client.middlewareStack.remove(`${name}-attempts`);
-  };
 }

@@ -12,10 +12,11 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import DataLoader from 'dataloader';
 import pMap from 'p-map';
+import type { Caller } from '../auth/tokens.js';
 import { fromCognito } from '../errors.js';
+import type { ProfileCache, TtlCache } from './caches.js';
+import { concerning } from './pipeline.js';
 import { fromDescribeUserPool, type UserPoolRecord } from './pools.js';
-import type { ProfileCache, ProfileKey } from './profile-cache.js';
-import type { TtlCache } from './ttl-cache.js';
 import { fromAdminGetUser, fromGetUser, type UserRecord } from './users.js';
 
 /** A user of a pool, as administrators name them. */
@@ -24,17 +25,12 @@ export interface UserKey {
   username: string;
 }
 
-/** The signed-in user, named by their verified access token (and who the token says they are, for the {@link ProfileCache}). */
-export interface TokenKey extends ProfileKey {
-  accessToken: string;
-}
-
 /** The loaders of one request. */
 export interface Loaders {
   /** AdminGetUser; `null` for a user that does not exist. */
   user: DataLoader<UserKey, UserRecord | null, string>;
-  /** GetUser with the caller's access token, through the cross-request {@link ProfileCache}. */
-  me: DataLoader<TokenKey, UserRecord, string>;
+  /** GetUser with the verified caller's access token, through the cross-request {@link ProfileCache}. */
+  me: DataLoader<Caller, UserRecord, string>;
   /** DescribeUserPool, through the cross-request {@link PoolCache}. */
   pool: DataLoader<string, UserPoolRecord, string>;
 }
@@ -78,12 +74,12 @@ export function createLoaders({ cognito, poolCache, profiles, maxConcurrency }: 
     { cacheKeyFn: ({ userPoolId, username }) => `${userPoolId}\u0000${username}` },
   );
 
-  const me = new DataLoader<TokenKey, UserRecord, string>(
-    (keys) =>
-      settle(keys, maxConcurrency, (key) =>
-        profiles.get(key, async () => {
+  const me = new DataLoader<Caller, UserRecord, string>(
+    (callers) =>
+      settle(callers, maxConcurrency, (caller) =>
+        profiles.get(caller, async () => {
           try {
-            return fromGetUser(await cognito.send(new GetUserCommand({ AccessToken: key.accessToken })), key.userPoolId);
+            return fromGetUser(await cognito.send(concerning(caller, new GetUserCommand({ AccessToken: caller.accessToken }))), caller.userPoolId);
           } catch (error) {
             throw fromCognito(error, 'user');
           }

@@ -1,18 +1,16 @@
 /**
- * Cognito's quotas, enforced before a call leaves the process: a middleware
- * on the SDK client takes one point from the limiter of the call's quota
- * category (per account and region, shared by every instance through Redis
- * when there is one) and from the per-user limiters of the user the call
- * concerns. A call over budget waits up to `maxWaitMs` for the next window,
- * then fails with LIMIT_EXCEEDED and `extensions.retryAfter` (seconds,
- * rounded up): it never reaches Cognito.
+ * Cognito's quotas, enforced before a call leaves the process: the pipeline
+ * (src/cognito/pipeline.ts) takes one point from the limiter of the call's
+ * quota category (per account and region, shared by every instance through
+ * Redis when there is one) and from the per-user limiters of the user the
+ * call concerns, as the call names them. A call over budget waits up to
+ * `maxWaitMs` for the next window, then fails with LIMIT_EXCEEDED and
+ * `extensions.retryAfter` (seconds, rounded up): it never reaches Cognito.
  *
  * Limits are fixed windows (rate-limiter-flexible). With Redis, each limiter
  * has an in-memory insurance limiter with the same limits, so a Redis outage
  * costs the sharing between instances, never a Cognito call.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -70,63 +68,33 @@ export interface QuotaOptions {
   /** Cognito's quotas are per account and region: the region scopes the shared counters. */
   region: string;
   logger: Logger;
-  /** Told of every call refused with LIMIT_EXCEEDED (for metrics); `perUser` when a per-user limit refused it. */
-  onRefused?: (command: string, perUser: boolean) => void;
 }
 
-/** The limiters installed on a client. */
+/** The limiters. */
 export interface Quotas {
   /**
-   * Takes the points `command` costs, waiting up to `maxWaitMs` for them;
-   * throws LIMIT_EXCEEDED with `retryAfter` when they do not come in time.
-   * Commands outside every category and per-user limit pass at once.
+   * Takes the points `command` costs (the per-user ones from `subject`'s
+   * budget), waiting up to `maxWaitMs` for them; throws LIMIT_EXCEEDED with
+   * `retryAfter` when they do not come in time. Commands outside every
+   * category and per-user limit pass at once.
    */
-  acquire(command: string, input: unknown): Promise<void>;
-  /** Removes the middleware and closes the Redis connection. */
+  acquire(command: string, subject: CallSubject | undefined): Promise<void>;
+  /** Whether `command` counts against a per-user limit (and so must name whom it concerns). */
+  perUser(command: string): boolean;
+  /** Closes the Redis connection. */
   close(): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The pool id at the end of a Cognito issuer (`https://cognito-idp.<region>.amazonaws.com/<poolId>`). */
-const poolOfIssuer = (iss: unknown): string => (typeof iss === 'string' ? (iss.split('/').pop() ?? '') : '');
-
-/**
- * Which user a call concerns, as a limiter key: the `Username` and pool of an
- * admin call, or the user in the access token of a user call. Tokens are
- * verified before any call, so decoding the payload is enough; a token that
- * does not decode is keyed by its hash, never by itself.
- */
-export function userKeyOf(input: unknown): string | undefined {
-  if (typeof input !== 'object' || input === null) return undefined;
-  const { Username, UserPoolId, AccessToken } = input as { Username?: unknown; UserPoolId?: unknown; AccessToken?: unknown };
-  if (typeof Username === 'string') return `${String(UserPoolId ?? '')}:${Username.slice(0, MAX_KEY_USERNAME).toLowerCase()}`;
-  if (typeof AccessToken !== 'string') return undefined;
-  // A signed-in frontend sends the same token for an hour: decoded once.
-  let key = tokenKeys.get(AccessToken);
-  if (key === undefined) {
-    key = tokenKeyOf(AccessToken);
-    if (tokenKeys.size >= MAX_TOKEN_KEYS) tokenKeys.delete(tokenKeys.keys().next().value!);
-    tokenKeys.set(AccessToken, key);
-  }
-  return key;
+/** Whom a call concerns, for the per-user limits: the signed-in caller, or the user an administrator names. */
+export interface CallSubject {
+  userPoolId: string;
+  username: string;
 }
 
-/** Limiter keys of recently seen access tokens (the oldest go first). */
-const tokenKeys = new Map<string, string>();
-const MAX_TOKEN_KEYS = 10_000;
-
-/** The limiter key of the user an access token names (see {@link userKeyOf}). */
-function tokenKeyOf(AccessToken: string): string {
-  try {
-    const payload = JSON.parse(Buffer.from(AccessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
-    const name = typeof payload.username === 'string' ? payload.username : payload.sub;
-    if (typeof name === 'string' && name) return `${poolOfIssuer(payload.iss)}:${name.slice(0, MAX_KEY_USERNAME).toLowerCase()}`;
-  } catch {
-    // Not a JWT: fall through to the hash.
-  }
-  return `token:${createHash('sha256').update(AccessToken).digest('base64url').slice(0, 22)}`;
-}
+/** The limiter key of a user: pool and username (usernames are case-insensitive in Cognito's default pools). */
+const userKeyOf = ({ userPoolId, username }: CallSubject): string => `${userPoolId}:${username.slice(0, MAX_KEY_USERNAME).toLowerCase()}`;
 
 /** One limit: its limiter and the key a call is counted under. */
 interface Step {
@@ -135,13 +103,8 @@ interface Step {
   perUser: boolean;
 }
 
-/**
- * Creates the limiters from `quotas` and installs them as a middleware on
- * `client`, ahead of every other step (so before retries and before anything
- * is sent): every call through the client is counted, once, however often
- * the SDK retries it.
- */
-export function installQuotas(client: CognitoIdentityProviderClient, quotas: QuotaSettings, options: QuotaOptions): Quotas {
+/** Creates the limiters from `quotas`, in Redis when `options.redisUrl` is set. */
+export function createQuotas(quotas: QuotaSettings, options: QuotaOptions): Quotas {
   const logger = options.logger.child({ component: 'quotas' });
   const redis = options.redisUrl ? connectRedis(options.redisUrl, logger) : undefined;
   const limiter = (name: string, points: number, duration: number): RateLimiterAbstract => {
@@ -198,13 +161,12 @@ export function installQuotas(client: CognitoIdentityProviderClient, quotas: Quo
     }
   };
 
-  const quotasHandle: Quotas = {
-    async acquire(command, input) {
+  return {
+    async acquire(command, subject) {
       const steps: Step[] = [];
       // The narrowest limit first: a user over their own budget spends nobody else's.
       const perUserLimit = PER_USER[command];
-      const userKey = perUserLimit ? userKeyOf(input) : undefined;
-      if (perUserLimit && userKey) steps.push({ limiter: perUser[perUserLimit], key: userKey, perUser: true });
+      if (perUserLimit && subject) steps.push({ limiter: perUser[perUserLimit], key: userKeyOf(subject), perUser: true });
       const categoryLimiter = byCommand.get(command);
       if (categoryLimiter) steps.push({ limiter: categoryLimiter, key: options.region, perUser: false });
 
@@ -215,7 +177,6 @@ export function installQuotas(client: CognitoIdentityProviderClient, quotas: Quo
         // Points already taken for a call that will not be made go back.
         for (const taken of steps.slice(0, index)) await taken.limiter.reward(taken.key).catch(() => undefined);
         const retryAfter = Math.ceil(wait / 1_000);
-        options.onRefused?.(command, step.perUser);
         throw contractError(
           ErrorCode.LIMIT_EXCEEDED,
           step.perUser
@@ -225,21 +186,11 @@ export function installQuotas(client: CognitoIdentityProviderClient, quotas: Quo
         );
       }
     },
+    perUser: (command) => PER_USER[command] !== undefined,
     async close() {
-      client.middlewareStack.remove(middlewareName);
       if (redis) await (redis.status === 'ready' ? redis.quit().then(() => undefined, () => redis.disconnect()) : redis.disconnect());
     },
   };
-
-  const middlewareName = `cognitoQuotas-${randomUUID()}`;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      await quotasHandle.acquire(String(context.commandName ?? '').replace(/Command$/, ''), args.input);
-      return next(args);
-    },
-    { step: 'initialize', priority: 'high', name: middlewareName },
-  );
-  return quotasHandle;
 }
 
 /**

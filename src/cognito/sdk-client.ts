@@ -1,6 +1,8 @@
 /**
- * The one Cognito client of a process: keep-alive sockets, a timeout on every
- * call, and a hook that sees each command as it is sent (for call counting).
+ * The SDK client the service talks to Cognito with: keep-alive sockets, a
+ * timeout on every attempt, adaptive retries, and each command's middleware
+ * resolved once. What every call goes through on top of it is
+ * src/cognito/pipeline.ts.
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { Agent as HttpAgent } from 'node:http';
@@ -64,20 +66,4 @@ export function createCognitoClient(options: CognitoClientOptions): CognitoIdent
     cacheMiddleware: true,
   });
   return resolveMiddlewareOnce(client);
-}
-
-/**
- * Calls `listener` with the command name (e.g. `AdminGetUser`) of every call
- * the client makes, before it is sent. Returns a function that removes it.
- */
-export function onCognitoCall(client: CognitoIdentityProviderClient, listener: (command: string, input: unknown) => void): () => void {
-  const name = `onCognitoCall-${Math.random().toString(36).slice(2)}`;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      listener(String(context.commandName ?? 'unknown').replace(/Command$/, ''), args.input);
-      return next(args);
-    },
-    { step: 'initialize', name },
-  );
-  return () => void client.middlewareStack.remove(name);
 }

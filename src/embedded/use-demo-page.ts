@@ -12,8 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'graphql-yoga';
-import type { TokenVerifier } from '../auth/verifier.js';
-import { authenticate } from '../context.js';
+import { authenticate, type TokenVerifier } from '../auth/tokens.js';
 import type { Emulator } from './emulator.js';
 import { DEMO_USERS, type DemoPool } from './seed.js';
 

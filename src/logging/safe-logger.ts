@@ -112,10 +112,10 @@ function text(arg: unknown): string {
 
 /** Adapts `logger` to Yoga's `logging` option; see the module comment. */
 export function yogaLogger(logger: Logger): YogaLoggerLike {
-  const forward =
-    (level: 'debug' | 'info' | 'warn' | 'error') =>
-    (...args: unknown[]): void => {
-      if (!logger.isLevelEnabled(level)) return;
+  const forward = (level: 'debug' | 'info' | 'warn' | 'error') => {
+    // The level is fixed at start: Yoga's debug lines on every request cost nothing when off.
+    if (!logger.isLevelEnabled(level)) return () => {};
+    return (...args: unknown[]): void => {
       const error = args.find((arg) => arg instanceof Error);
       // Logged already, with its request's id (src/plugins/use-request-log.ts).
       if (error && loggedErrors.has(error)) return;
@@ -125,5 +125,6 @@ export function yogaLogger(logger: Logger): YogaLoggerLike {
       }
       logger[level](scrub(args.map(text).join(' ')));
     };
+  };
   return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
 }

@@ -22,15 +22,15 @@
  * nothing. Either way it should not face the public internet.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createCounter, createHistogram, usePrometheus, type FillLabelsFnParams } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
-import type { BreakerState, CircuitBreaker } from '../cognito/breaker.js';
-import { onCognitoCall } from '../cognito/sdk-client.js';
+import { bearerToken } from '../auth/tokens.js';
+import type { BreakerState } from '../cognito/breaker.js';
+import type { CallObserver } from '../cognito/pipeline.js';
 import { categoryOf } from '../cognito/quotas.js';
 import type { MetricsSettings } from '../config.js';
-import { codeForCognitoError, ErrorCode } from '../errors.js';
+import { ErrorCode } from '../errors.js';
 
 /** Where the metrics are served. */
 export const METRICS_ENDPOINT = '/metrics';
@@ -54,12 +54,8 @@ export interface Metrics {
   readonly registry: Registry;
   /** The Yoga plugins that count operations and serve {@link METRICS_ENDPOINT} (none when `METRICS=false`). */
   readonly plugins: Plugin[];
-  /** Counts the calls `client` sends and Cognito's throttled answers. Returns a function that removes the hooks. */
-  instrumentCognito(client: CognitoIdentityProviderClient): () => void;
-  /** For the quota limiter's `onRefused`: a call it refused with LIMIT_EXCEEDED. */
-  quotaRefused(command: string): void;
-  /** Reports `breaker`'s state at each scrape. */
-  watchBreaker(breaker: CircuitBreaker): void;
+  /** What the Cognito pipeline tells (src/cognito/pipeline.ts): calls sent, refused and throttled, the breaker's state. */
+  readonly cognitoCalls: CallObserver;
   /** Counts one more subscription open in `graphql_subscriptions_open{field}`; call what it returns when it ends, however it ends (once). */
   subscriptionOpened(field: string): () => void;
   /** Counts one execution of a subscription's selection for an event (shared by the subscribers with the same document and role). */
@@ -95,7 +91,7 @@ function useMetricsToken(token: string): Plugin {
   return {
     onRequest({ url, request, fetchAPI, endResponse }) {
       if (url.pathname !== METRICS_ENDPOINT) return;
-      const given = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
+      const given = bearerToken(request.headers.get('authorization')) ?? '';
       // Compared in constant time: the answer's timing says nothing about the token.
       if (timingSafeEqual(digest(given), expected)) return;
       endResponse(new fetchAPI.Response('Unauthorized\n', { status: 401, headers: { 'content-type': 'text/plain', 'www-authenticate': 'Bearer realm="metrics"' } }));
@@ -125,14 +121,14 @@ export function createMetrics(settings: MetricsSettings): Metrics {
     labelNames: ['category', 'by'] as const,
     registers: [registry],
   });
-  let breaker: CircuitBreaker | undefined;
+  let breakerState: BreakerState = 'closed';
   new Gauge({
     name: 'cognito_circuit_breaker_state',
     help: "1 for the state the circuit breaker in front of Cognito is in (closed: calls go through; open: they fail at once; half-open: one probe is through)",
     labelNames: ['state'] as const,
     registers: [registry],
     collect() {
-      for (const state of BREAKER_STATES) this.set({ state }, (breaker?.state ?? 'closed') === state ? 1 : 0);
+      for (const state of BREAKER_STATES) this.set({ state }, breakerState === state ? 1 : 0);
     },
   });
   const subscriptionExecutions = new Counter({
@@ -209,34 +205,11 @@ export function createMetrics(settings: MetricsSettings): Metrics {
   return {
     registry,
     plugins,
-    instrumentCognito(client) {
-      // After the breaker and the quotas (initialize step, high priority): only calls actually sent.
-      const removeCalls = onCognitoCall(client, (command) => cognitoCalls.inc({ command, category: category(command) }));
-      // Inside the SDK's retries (finalizeRequest, below its high-priority retry middleware): every attempt Cognito throttled.
-      const name = `metricsThrottles-${Math.random().toString(36).slice(2)}`;
-      client.middlewareStack.add(
-        (next, context) => async (args) => {
-          try {
-            return await next(args);
-          } catch (error) {
-            if (codeForCognitoError(error, 'admin') === ErrorCode.LIMIT_EXCEEDED) {
-              throttles.inc({ category: category(String(context.commandName ?? '').replace(/Command$/, '')), by: 'cognito' });
-            }
-            throw error;
-          }
-        },
-        { step: 'finalizeRequest', priority: 'low', name },
-      );
-      return () => {
-        removeCalls();
-        client.middlewareStack.remove(name);
-      };
-    },
-    quotaRefused(command) {
-      throttles.inc({ category: category(command), by: 'service' });
-    },
-    watchBreaker(watched) {
-      breaker = watched;
+    cognitoCalls: {
+      sent: (command) => cognitoCalls.inc({ command, category: category(command) }),
+      refused: (command) => throttles.inc({ category: category(command), by: 'service' }),
+      throttled: (command) => throttles.inc({ category: category(command), by: 'cognito' }),
+      breaker: (state) => void (breakerState = state),
     },
     subscriptionExecuted() {
       subscriptionExecutions.inc();

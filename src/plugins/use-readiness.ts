@@ -6,6 +6,7 @@
  * the first success.
  */
 import { DescribeUserPoolCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { useReadinessCheck, type Plugin } from 'graphql-yoga';
 import type { ChangeFeed } from '../changes/feed.js';
 import type { CircuitBreaker } from '../cognito/breaker.js';
 import { ErrorCode, isExpected } from '../errors.js';
@@ -21,7 +22,15 @@ export interface ReadinessDeps {
   changes: ChangeFeed;
 }
 
-/** The check for Yoga's `useReadinessCheck`: true while ready. */
+/** Where the readiness check answers. */
+export const READY_ENDPOINT = '/ready';
+
+/** Yoga's readiness check at {@link READY_ENDPOINT}, with the check of {@link readiness}. */
+export function useReadiness(deps: ReadinessDeps): Plugin {
+  return useReadinessCheck({ endpoint: READY_ENDPOINT, check: readiness(deps) });
+}
+
+/** True while ready: Cognito answered lately and the change feed's transport is up. */
 export function readiness({ cognito, breaker, defaultPoolId, changes }: ReadinessDeps): () => Promise<boolean> {
   let last = { ok: false, at: 0 };
   /** The probe in flight, shared by concurrent /ready requests. */

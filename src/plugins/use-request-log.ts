@@ -24,8 +24,9 @@ import { randomUUID } from 'node:crypto';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import { handleStreamOrSingleExecutionResult, maskError, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { METRICS_ENDPOINT } from './use-metrics.js';
 import { loggedErrors, scrub } from '../logging/safe-logger.js';
+import { METRICS_ENDPOINT } from './use-metrics.js';
+import { READY_ENDPOINT } from './use-readiness.js';
 
 /** The header a request id comes in and goes out with. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -39,11 +40,19 @@ const SANE_REQUEST_ID = /^[\w.:;=+/-]{1,128}$/;
 /** How every JWT starts (`{"` in base64url): never kept as a request id. */
 const JWT_START = 'eyJ';
 
+/** The id for a request that came with `incoming` in {@link REQUEST_ID_HEADER}: that, when sane and not token-like, else a fresh UUID. */
+export function requestIdFrom(incoming: string | null | undefined): string {
+  const value = incoming?.trim();
+  // A caller's JWT (even cut short) sent as a request id would be written into the log: refused.
+  if (value && SANE_REQUEST_ID.test(value) && !value.includes(JWT_START)) return value;
+  return randomUUID();
+}
+
 /** At most this many characters of an operation name or a path go into a line. */
 const MAX_LOGGED_NAME = 128;
 
 /** Paths polled by machines (probes, Prometheus): their access lines are `debug`, not `info`. */
-const POLLED_PATHS = new Set(['/health', '/ready', METRICS_ENDPOINT]);
+const POLLED_PATHS = new Set(['/health', READY_ENDPOINT, METRICS_ENDPOINT]);
 
 /** What is known about the request being served. */
 interface RequestScope {
@@ -60,14 +69,6 @@ const scopes = new WeakMap<Request, RequestScope>();
 /** The id of an HTTP request (made when it arrived); `undefined` for one {@link useRequestLog} has not seen. */
 export function requestIdOf(request: Request | undefined): string | undefined {
   return request ? scopes.get(request)?.id : undefined;
-}
-
-/** The id for a request that came with `incoming` in {@link REQUEST_ID_HEADER}: that, when sane and not token-like, else a fresh UUID. */
-export function requestIdFrom(incoming: string | null | undefined): string {
-  const value = incoming?.trim();
-  // A caller's JWT (even cut short) sent as a request id would be written into the log: refused.
-  if (value && SANE_REQUEST_ID.test(value) && !value.includes(JWT_START)) return value;
-  return randomUUID();
 }
 
 /** The name of the operation `document` runs, `Anonymous` when it has none. */

@@ -1,44 +1,54 @@
 /**
  * Administrators change other users' attributes (AdminUpdateUserAttributes,
- * AdminDeleteUserAttributes), only in the configured pools.
+ * AdminDeleteUserAttributes), only in the configured pools. Each payload
+ * reads the user again after the change (src/changes/publish.ts orders the
+ * write, the cache and the event).
  */
 import { AdminDeleteUserAttributesCommand, AdminUpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { builder } from '../builder.js';
-import type { UserKey } from '../cognito/loaders.js';
-import type { UserRecord } from '../cognito/users.js';
-import { allowedPool, type Context } from '../context.js';
-import { ErrorCode, contractError, fromCognito } from '../errors.js';
+import { applyChange, type ChangeSteps } from '../changes/publish.js';
 import {
   checkAttributeInputs,
   checkAttributeNames,
   checkDeleteAgainstSchema,
   checkUpdateAgainstSchema,
   checkUsername,
+  toClientMetadata,
 } from '../cognito/attribute-rules.js';
-import { AttributeInput, ClientMetadataEntry, toClientMetadata } from './my-attributes.js';
-import { publishChange } from './attribute-changes.js';
+import type { UserKey } from '../cognito/loaders.js';
+import type { UserRecord } from '../cognito/users.js';
+import { allowedPool, type Context } from '../context.js';
+import { contractError, ErrorCode, fromCognito } from '../errors.js';
+import { AttributeInput, ClientMetadataEntry } from './attribute-inputs.js';
 import { User } from './user.js';
 
 const noSuchUser = (key: UserKey) => contractError(ErrorCode.NOT_FOUND, `User "${key.username}" does not exist in user pool ${key.userPoolId}.`);
 
 /**
- * Runs an admin write for one user and reads the user again after it.
- * Cognito (and the emulator) may answer an unknown user with
+ * Runs an administrator's `write` for one user as a change, read back with
+ * AdminGetUser. Cognito (and the emulator) may answer an unknown user with
  * NotAuthorizedException instead of UserNotFoundException; a failed write is
  * therefore followed by a look-up, so the client gets NOT_FOUND, not FORBIDDEN.
  */
-async function adminWrite(context: Context, key: UserKey, write: () => Promise<unknown>): Promise<UserRecord> {
-  try {
-    await write();
-  } catch (error) {
-    if (error instanceof Error && error.name === 'NotAuthorizedException' && (await context.loaders.user.load(key)) === null) {
-      throw noSuchUser(key);
-    }
-    throw fromCognito(error, 'admin');
-  }
-  context.loaders.user.clear(key);
-  const user = await context.loaders.user.load(key);
-  if (!user) throw noSuchUser(key);
+async function changeUser(context: Context, key: UserKey, write: () => Promise<unknown>, change: Pick<ChangeSteps<unknown>, 'updated' | 'deleted'>): Promise<UserRecord> {
+  const { user } = await applyChange(context, {
+    async write() {
+      try {
+        return await write();
+      } catch (error) {
+        if (error instanceof Error && error.name === 'NotAuthorizedException' && (await context.loaders.user.load(key)) === null) throw noSuchUser(key);
+        throw fromCognito(error, 'admin');
+      }
+    },
+    async readBack() {
+      context.loaders.user.clear(key);
+      const user = await context.loaders.user.load(key);
+      if (!user) throw noSuchUser(key);
+      return { payload: user, event: user };
+    },
+    ...change,
+    source: 'ADMIN',
+  });
   return user;
 }
 
@@ -79,17 +89,20 @@ builder.mutationFields((t) => ({
       checkAttributeInputs(input.attributes);
       const clientMetadata = toClientMetadata(input.clientMetadata);
       checkUpdateAgainstSchema(await context.loaders.pool.load(key.userPoolId), input.attributes, 'admin');
-      const user = await adminWrite(context, key, () =>
-        context.services.cognito.send(
-          new AdminUpdateUserAttributesCommand({
-            UserPoolId: key.userPoolId,
-            Username: key.username,
-            UserAttributes: input.attributes.map(({ name, value }) => ({ Name: name, Value: value })),
-            ClientMetadata: clientMetadata,
-          }),
-        ),
+      const user = await changeUser(
+        context,
+        key,
+        () =>
+          context.services.cognito.send(
+            new AdminUpdateUserAttributesCommand({
+              UserPoolId: key.userPoolId,
+              Username: key.username,
+              UserAttributes: input.attributes.map(({ name, value }) => ({ Name: name, Value: value })),
+              ClientMetadata: clientMetadata,
+            }),
+          ),
+        { updated: input.attributes },
       );
-      publishChange(context, { user, updated: input.attributes, source: 'ADMIN' });
       return { user };
     },
   }),
@@ -103,12 +116,12 @@ builder.mutationFields((t) => ({
       checkUsername(key.username);
       checkAttributeNames(input.names);
       checkDeleteAgainstSchema(await context.loaders.pool.load(key.userPoolId), input.names, 'admin');
-      const user = await adminWrite(context, key, () =>
-        context.services.cognito.send(
-          new AdminDeleteUserAttributesCommand({ UserPoolId: key.userPoolId, Username: key.username, UserAttributeNames: input.names }),
-        ),
+      const user = await changeUser(
+        context,
+        key,
+        () => context.services.cognito.send(new AdminDeleteUserAttributesCommand({ UserPoolId: key.userPoolId, Username: key.username, UserAttributeNames: input.names })),
+        { deleted: input.names },
       );
-      publishChange(context, { user, deleted: input.names, source: 'ADMIN' });
       return { user };
     },
   }),

@@ -5,7 +5,10 @@
 import { builder } from '../builder.js';
 import './scalars.js';
 import './user.js';
+import './attribute-inputs.js';
+import './code-delivery.js';
 import './my-attributes.js';
+import './verification.js';
 import './admin-attributes.js';
 import './user-pool.js';
 import './attribute-changes.js';

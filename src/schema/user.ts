@@ -5,7 +5,7 @@
  */
 import { builder } from '../builder.js';
 import type { UserAttribute as UserAttributeShape, UserRecord } from '../cognito/users.js';
-import { allowedPool, callerKey, type Context } from '../context.js';
+import { allowedPool, signedInCaller, type Context } from '../context.js';
 import { checkAttributeName, checkUsername, checkUsernames } from '../cognito/attribute-rules.js';
 
 /** `UserAttribute`: one attribute as stored. */
@@ -101,7 +101,7 @@ builder.queryFields((t) => ({
     type: User,
     description: 'The signed-in user (GetUser with the bearer access token).',
     authScopes: { authenticated: true },
-    resolve: (_root, _args, context) => context.loaders.me.load(callerKey(context)),
+    resolve: (_root, _args, context) => context.loaders.me.load(signedInCaller(context)),
   }),
   user: t.field({
     type: User,

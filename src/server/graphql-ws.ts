@@ -12,37 +12,27 @@ import type { ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Caller, TokenVerifier } from '../auth/verifier.js';
-import { authenticate, type Context } from '../context.js';
-import { ErrorCode, contractError } from '../errors.js';
+import { onTokenExpiry } from '../auth/expiry.js';
+import { authenticate, fromConnectionParams, fromOperationExtensions, signInRequired, type Caller, type TokenVerifier } from '../auth/tokens.js';
+import type { Context, ServerContext } from '../context.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../plugins/use-request-log.js';
-
-/** What Yoga's context factory receives besides the request. */
-export interface ServerContext {
-  /** The caller verified in `onConnect` (WebSocket only). */
-  caller?: Caller;
-  /** The socket's id (WebSocket only; an HTTP request's comes from src/plugins/use-request-log.ts). */
-  requestId?: string;
-}
 
 /** What graphql-ws keeps per socket (its `ctx.extra`). */
 interface SocketState {
   readonly socket: WebSocket;
   readonly request: IncomingMessage;
   caller?: Caller;
-  expiry?: NodeJS.Timeout;
+  /** Cancels the socket's close at its token's expiry. */
+  cancelExpiry?: () => void;
 }
 
 /** How often an idle socket is pinged; one that misses a pong by then is dropped. */
 const KEEP_ALIVE_MS = 12_000;
 
-/** The longest delay `setTimeout` takes (about 24.8 days). */
-const MAX_TIMEOUT_MS = 2_147_483_647;
-
-/** One request id per socket, from its upgrade request, echoed in the 101 answer; its operations' contexts carry it. */
+/** One request id per socket, from its upgrade request; its operations' contexts carry it. */
 const socketIds = new WeakMap<IncomingMessage, string>();
 
-/** The id of the socket opened by `request` (made on first use). */
+/** The id of the socket opened by the upgrade `request` (made on first use). */
 function socketId(request: IncomingMessage): string {
   let id = socketIds.get(request);
   if (!id) {
@@ -68,25 +58,6 @@ function refuseServerMessages(key: string, value: unknown): unknown {
     throw new Error('A message only a server sends');
   }
   return value;
-}
-
-/** The `authorization` a client put in `connectionParams`, in any of the usual spellings. */
-function authorizationOf(params: Record<string, unknown> | undefined): unknown {
-  const headers = (params?.headers ?? {}) as Record<string, unknown>;
-  return params?.authorization ?? params?.Authorization ?? headers.authorization ?? headers.Authorization;
-}
-
-/**
- * The `Authorization` one operation carries itself: Yoga's GraphiQL sends its
- * header editor's headers as the `subscribe` message's `extensions.headers`,
- * so each GraphiQL tab subscribes as the user of its own headers over the
- * one socket all tabs share. Blank or absent: the socket's caller.
- */
-function operationAuthorization(extensions: Record<string, unknown> | null | undefined): string | undefined {
-  const headers = extensions?.headers;
-  if (typeof headers !== 'object' || headers === null) return undefined;
-  const value = authorizationOf({ headers });
-  return typeof value === 'string' && value.trim() ? value : undefined;
 }
 
 /**
@@ -167,30 +138,29 @@ export function attachGraphQLWs(
 ): () => Promise<void> {
   // A bigger frame closes the socket with 1009 (message too big) before it is buffered whole.
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, ...(options.maxPayloadBytes ? { maxPayload: options.maxPayloadBytes } : {}) });
-  type Args = ExecutionArgs & { rootValue: { execute: (a: ExecutionArgs) => unknown; subscribe: (a: ExecutionArgs) => unknown } };
+  // The operation's own enveloped execute/subscribe travel beside its arguments (not as its rootValue, which resolvers would receive).
+  type Args = ExecutionArgs & { enveloped: { execute: (a: ExecutionArgs) => unknown; subscribe: (a: ExecutionArgs) => unknown } };
   return serve(
     wss,
     {
       jsonMessageReviver: refuseServerMessages,
       async onConnect(ctx) {
-        const authorization = authorizationOf(ctx.connectionParams);
-        const { caller } = await authenticate(typeof authorization === 'string' ? authorization : undefined, verifier);
+        const { caller } = await authenticate(fromConnectionParams(ctx.connectionParams), verifier);
         if (!caller) return false; // graphql-ws closes with 4403 Forbidden
         ctx.extra.caller = caller;
-        const ms = Math.min(Math.max(0, caller.expiresAt.getTime() - Date.now()), MAX_TIMEOUT_MS);
-        ctx.extra.expiry = setTimeout(() => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'), ms);
+        ctx.extra.cancelExpiry = onTokenExpiry(caller, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'));
         return true;
       },
       onClose(ctx) {
-        clearTimeout(ctx.extra.expiry);
+        ctx.extra.cancelExpiry?.();
       },
       async onSubscribe(ctx, _id, params) {
         let caller = ctx.extra.caller;
-        const own = operationAuthorization(params.extensions);
+        const own = fromOperationExtensions(params.extensions);
         if (own) {
           // Verified like any token; a bad one fails this operation only, not the socket.
           const verified = await authenticate(own, verifier);
-          if (!verified.caller) return [verified.authError ?? contractError(ErrorCode.UNAUTHENTICATED, 'Sign in: send "Authorization: Bearer <access token>".')];
+          if (!verified.caller) return [verified.authError ?? signInRequired()];
           caller = verified.caller;
         }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
@@ -215,12 +185,12 @@ export function attachGraphQLWs(
           document,
           variableValues: params.variables ?? null,
           contextValue: await contextFactory(),
-          rootValue: { execute, subscribe },
+          enveloped: { execute, subscribe },
         };
         return args;
       },
-      execute: (args) => (args as Args).rootValue.execute(args) as never,
-      subscribe: (args) => (args as Args).rootValue.subscribe(args) as never,
+      execute: (args) => (args as Args).enveloped.execute(args) as never,
+      subscribe: (args) => (args as Args).enveloped.subscribe(args) as never,
     },
     options.logger,
   );

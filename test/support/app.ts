@@ -8,8 +8,7 @@ import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql
 import pino from 'pino';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { onCognitoCall } from '../../src/cognito/sdk-client.js';
-import type { TestCognito } from './cognito.js';
+import { onCognitoCall, type TestCognito } from './cognito.js';
 
 /** The app under test and what it sent to Cognito. */
 export interface TestApp {

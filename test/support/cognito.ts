@@ -2,7 +2,7 @@
  * The real Cognito emulator, in-process, on its own temporary data directory,
  * seeded with the demo pool: what every test file runs against.
  */
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,4 +42,21 @@ export async function startTestCognito(): Promise<TestCognito> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Calls `listener` with the command name (e.g. `AdminGetUser`) of every call
+ * `client` makes, as it leaves: after the service's pipeline (breaker,
+ * quotas), so only calls actually sent. Returns a function that removes it.
+ */
+export function onCognitoCall(client: CognitoIdentityProviderClient, listener: (command: string, input: unknown) => void): () => void {
+  const name = `onCognitoCall-${Math.random().toString(36).slice(2)}`;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      listener(String(context.commandName ?? 'unknown').replace(/Command$/, ''), args.input);
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return () => void client.middlewareStack.remove(name);
 }

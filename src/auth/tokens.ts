@@ -1,16 +1,31 @@
 /**
- * Verifies every access token itself, before it is used: signature against the
- * pool's JWKS, `exp`, `iss`, `token_use = access` and `client_id`. Cognito
- * would reject a bad token on its own, but the emulator accepts anything
- * (forged, expired, `alg: none`), and admin calls never show Cognito the
- * caller's token at all.
+ * A caller's access token: where it arrives, and whether it is good.
+ *
+ * **Where.** Each transport gives an `Authorization` value, and nothing else
+ * in the service looks for one:
+ *
+ * - an HTTP request's (and so an SSE stream's) `Authorization` header (src/context.ts);
+ * - a graphql-ws socket's `connectionParams` ({@link fromConnectionParams});
+ * - one operation's own `extensions.headers` on a shared socket
+ *   ({@link fromOperationExtensions}), as GraphiQL sends each tab's headers.
+ *
+ * Only `Bearer <access token>` is accepted ({@link bearerToken}), and
+ * {@link authenticate} answers a missing or bad one the same way everywhere.
+ *
+ * **Whether.** The service verifies every access token itself, before it is
+ * used: signature against the pool's JWKS, `exp`, `iss`, `token_use = access`
+ * and `client_id`. Cognito would reject a bad token on its own, but the
+ * emulator accepts anything (forged, expired, `alg: none`), and admin calls
+ * never show Cognito the caller's token at all. What a token's expiry ends is
+ * src/auth/expiry.ts.
  */
 import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
 import { validateCognitoJwtFields } from 'aws-jwt-verify/cognito-verifier';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import type { CognitoAccessTokenPayload } from 'aws-jwt-verify/jwt-model';
-import { ErrorCode, contractError } from '../errors.js';
+import type { GraphQLError } from 'graphql';
+import { contractError, ErrorCode, isExpected } from '../errors.js';
 
 /** The verified caller of a request. */
 export interface Caller {
@@ -143,4 +158,68 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       return caller;
     },
   };
+}
+
+/** What a caller without a token is told, wherever a field needs one. */
+export const SIGN_IN_MESSAGE = 'Sign in: send "Authorization: Bearer <access token>".';
+
+/** The UNAUTHENTICATED error of a caller who sent no token. */
+export const signInRequired = (): GraphQLError => contractError(ErrorCode.UNAUTHENTICATED, SIGN_IN_MESSAGE);
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** The token of a `Bearer <token>` value; `undefined` for anything else. */
+export function bearerToken(authorization: string | null | undefined): string | undefined {
+  return typeof authorization === 'string' ? BEARER.exec(authorization)?.[1] : undefined;
+}
+
+/** An `authorization` (or `Authorization`) entry, at the top of `params` or under its `headers`. */
+function authorizationIn(params: Record<string, unknown> | null | undefined): unknown {
+  const headers = (params?.headers ?? {}) as Record<string, unknown>;
+  return params?.authorization ?? params?.Authorization ?? headers.authorization ?? headers.Authorization;
+}
+
+/** The `Authorization` value a graphql-ws client put in `connectionParams`, in any of the usual spellings. */
+export function fromConnectionParams(params: Record<string, unknown> | undefined): string | undefined {
+  const value = authorizationIn(params);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The `Authorization` one operation carries itself, in its
+ * `extensions.headers`: Yoga's GraphiQL sends its header editor's headers
+ * this way, so each tab subscribes as its own user over the one socket all
+ * tabs share. Blank or absent: `undefined` (the socket's caller).
+ */
+export function fromOperationExtensions(extensions: Record<string, unknown> | null | undefined): string | undefined {
+  const headers = extensions?.headers;
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  const value = authorizationIn({ headers });
+  return typeof value === 'string' && value.trim() ? value : undefined;
+}
+
+/** Who a request turned out to be. */
+export interface Authentication {
+  /** The verified caller, or `null`. */
+  caller: Caller | null;
+  /** Why there is no caller when a token was sent but refused; `null` when none was sent. */
+  authError: GraphQLError | null;
+}
+
+/**
+ * Verifies an `Authorization` value: the caller, or why there is none.
+ * Never throws for a bad token: fields that need a caller answer
+ * UNAUTHENTICATED, so a public field would still work.
+ */
+export async function authenticate(authorization: string | null | undefined, verifier: TokenVerifier): Promise<Authentication> {
+  const value = typeof authorization === 'string' ? authorization.trim() : '';
+  if (!value) return { caller: null, authError: null };
+  const token = bearerToken(value);
+  if (!token) return { caller: null, authError: contractError(ErrorCode.UNAUTHENTICATED, 'The Authorization value must be "Bearer <access token>".') };
+  try {
+    return { caller: await verifier.verify(token), authError: null };
+  } catch (error) {
+    if (!isExpected(error)) throw error;
+    return { caller: null, authError: error };
+  }
 }

@@ -1,0 +1,68 @@
+/**
+ * A change made through the service, from Cognito's answer to the feed: the
+ * one place that orders what a write to a user's attributes means here.
+ *
+ * 1. **The write** goes to Cognito. When it fails and the user is known (the
+ *    signed-in caller), their cached profile is forgotten all the same: a
+ *    call that timed out may still have been applied.
+ * 2. **Forget**, once per change on this instance: the user's cached profile
+ *    (src/cognito/caches.ts) is dropped before anything reads the user back
+ *    through it, so the payload reads Cognito (read your writes), and what
+ *    it reads stays cached for the next `me`.
+ * 3. **Read back**: the user as the caller may see them (the payload) and
+ *    as AdminGetUser shows them (the event, which every subscriber's view is
+ *    cut from without another call).
+ * 4. **Publish** to every subscriber on every instance. The other instances
+ *    forget the user's profile when the event reaches them
+ *    ({@link forgetProfilesChangedElsewhere}); this one has already.
+ */
+import type { ProfileCache } from '../cognito/caches.js';
+import type { UserAttribute, UserRecord } from '../cognito/users.js';
+import type { Context } from '../context.js';
+import { toEventUser, type ChangeFeed, type ChangeSource } from './feed.js';
+
+/** One change to one user's attributes, as {@link applyChange} runs it. */
+export interface ChangeSteps<T> {
+  /** The user, when known before the write (the signed-in caller): forgotten even if the write fails. */
+  user?: { userPoolId: string; sub: string };
+  /** The Cognito call. What it throws is thrown on, mapped to the contract's codes by the caller. */
+  write(): Promise<T>;
+  /** Reads the user after the change: `payload` for the caller, `event` (AdminGetUser's view) for the subscribers. */
+  readBack(): Promise<{ payload: UserRecord; event: UserRecord }>;
+  updated?: readonly UserAttribute[];
+  deleted?: readonly string[];
+  source: ChangeSource;
+}
+
+/** Runs one change in the module's order; resolves with Cognito's answer and the user for the payload. */
+export async function applyChange<T>(context: Context, steps: ChangeSteps<T>): Promise<{ output: T; user: UserRecord }> {
+  const { profiles, changes } = context.services;
+  let output: T;
+  try {
+    output = await steps.write();
+  } finally {
+    if (steps.user) profiles.invalidate(steps.user.userPoolId, steps.user.sub);
+  }
+  const { payload, event } = await steps.readBack();
+  // Read back without the profile cache (AdminGetUser): forgotten now, before the answer.
+  if (!steps.user) profiles.invalidate(event.userPoolId, event.sub);
+  changes.publish({
+    userPoolId: event.userPoolId,
+    username: event.username,
+    sub: event.sub,
+    user: toEventUser(event),
+    updated: [...(steps.updated ?? [])],
+    deleted: [...(steps.deleted ?? [])],
+    source: steps.source,
+    occurredAt: new Date().toISOString(),
+  });
+  return { output, user: payload };
+}
+
+/**
+ * Forgets, on this instance, the cached profile of each user whose change
+ * another instance published (with `REDIS_URL`). Returns a function that stops.
+ */
+export function forgetProfilesChangedElsewhere(changes: ChangeFeed, profiles: ProfileCache, poolIds: readonly string[]): () => void {
+  return changes.watchOthers(poolIds, (event) => profiles.invalidate(event.userPoolId, event.sub));
+}

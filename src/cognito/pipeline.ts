@@ -1,0 +1,193 @@
+/**
+ * The Cognito SDK pipeline: what every call of the service's Cognito client
+ * goes through, installed here and nowhere else, in this order.
+ *
+ * Once per call, ahead of the SDK's retries (its `initialize` step):
+ *
+ * 1. **Circuit breaker** (src/cognito/breaker.ts): while Cognito keeps
+ *    failing, the call fails at once (UPSTREAM_UNAVAILABLE) and spends no quota.
+ * 2. **Deadline**: the whole call — its quota wait, every attempt and the
+ *    backoff between them — ends within `timeoutMs`, so a hung Cognito costs a
+ *    caller one timeout, not one per attempt (UPSTREAM_UNAVAILABLE).
+ * 3. **Quotas** (src/cognito/quotas.ts): the call's category budget and, for a
+ *    call about one user, that user's; a call they refuse is never sent
+ *    (LIMIT_EXCEEDED, with `retryAfter`).
+ * 4. **Sent**: the observer counts the call (once, however often it is retried).
+ *
+ * then the breaker records how the call ended. Once per attempt, inside the
+ * SDK's retries (its `finalizeRequest` step):
+ *
+ * 5. no attempt starts once the call's deadline has passed, so a caller that
+ *    was already answered costs Cognito nothing more;
+ * 6. the observer counts each attempt Cognito throttled.
+ *
+ * Whom a call concerns is said by whoever sends it, never guessed from a
+ * token: a call made with the user's own access token is sent as
+ * `concerning(caller, command)`; an administrator's call names its user in
+ * its input (`UserPoolId`, `Username`).
+ */
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { Logger } from 'pino';
+import type { QuotaSettings } from '../config.js';
+import { codeForCognitoError, ErrorCode } from '../errors.js';
+import { CircuitBreaker, CircuitOpenError, outcomeOf, type BreakerState } from './breaker.js';
+import { createQuotas, type CallSubject, type Quotas } from './quotas.js';
+
+/** What the pipeline tells about the calls it sees (src/plugins/use-metrics.ts listens). */
+export interface CallObserver {
+  /** A call passed the breaker and its quotas and goes to Cognito. */
+  sent(command: string): void;
+  /** A call the quotas refused before it was sent. */
+  refused(command: string): void;
+  /** Cognito answered one attempt with throttling (each retry counts). */
+  throttled(command: string): void;
+  /** The breaker is now in `state` (told once at the start, then at every change). */
+  breaker(state: BreakerState): void;
+}
+
+/** What the pipeline is made of. */
+export interface PipelineOptions {
+  /** The most one call may take, quota wait and retries included, in ms. */
+  timeoutMs: number;
+  quotas: QuotaSettings;
+  /** Cognito's quotas are per account and region: the region scopes the shared counters. */
+  region: string;
+  /** Shares the quota counters between instances. */
+  redisUrl?: string;
+  logger: Logger;
+  observer?: CallObserver;
+}
+
+/** The pipeline installed on a client. */
+export interface CognitoPipeline {
+  readonly client: CognitoIdentityProviderClient;
+  readonly breaker: CircuitBreaker;
+  /** Removes the pipeline from the client and closes the quotas' Redis connection. */
+  close(): Promise<void>;
+}
+
+/** Who each call made with a user's own token concerns, by its input (the same object at every step and attempt of the call). */
+const subjects = new WeakMap<object, CallSubject>();
+
+/**
+ * `command`, marked as a call concerning `subject` (for the per-user limits);
+ * send it with the client as usual. A `Caller` is a subject.
+ */
+export function concerning<C extends { input: object }>(subject: CallSubject, command: C): C {
+  subjects.set(command.input, { userPoolId: subject.userPoolId, username: subject.username });
+  return command;
+}
+
+/** Whom a call concerns: as marked by {@link concerning}, or as an administrator's call names it. */
+function subjectOf(input: object): CallSubject | undefined {
+  const marked = subjects.get(input);
+  if (marked) return marked;
+  const { UserPoolId, Username } = input as { UserPoolId?: unknown; Username?: unknown };
+  return typeof UserPoolId === 'string' && typeof Username === 'string' ? { userPoolId: UserPoolId, username: Username } : undefined;
+}
+
+/** The error a call gets when the whole of it, retries included, outlasts the timeout. */
+function deadlineError(timeoutMs: number): Error {
+  return Object.assign(new Error(`Cognito did not answer within ${timeoutMs} ms.`), { name: 'TimeoutError' });
+}
+
+const commandOf = (context: { commandName?: string }) => String(context.commandName ?? '').replace(/Command$/, '');
+
+/** Numbers the pipelines of a process: middleware names are unique per client, and a test may share one client between apps. */
+let installed = 0;
+
+/** Creates the breaker and the quotas and installs the pipeline on `client`, ahead of every other middleware. */
+export function installPipeline(client: CognitoIdentityProviderClient, options: PipelineOptions): CognitoPipeline {
+  const { timeoutMs, logger, observer } = options;
+  installed += 1;
+  const PIPELINE = `servicePipeline-${installed}`;
+  const PER_ATTEMPT = `servicePipelineAttempt-${installed}`;
+  const breaker = new CircuitBreaker({
+    onStateChange(state, failures) {
+      if (state === 'open') logger.warn({ failures }, 'Cognito keeps failing: calls fail at once (UPSTREAM_UNAVAILABLE) until a probe succeeds');
+      if (state === 'closed') logger.info('Cognito answers again');
+      observer?.breaker(state);
+    },
+  });
+  observer?.breaker(breaker.state);
+  const quotas: Quotas = createQuotas(options.quotas, {
+    region: options.region,
+    keyPrefix: options.quotas.keyPrefix,
+    logger,
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+  });
+  // Each call's deadline, by its input. Not in the handler context: with the
+  // client's `cacheMiddleware`, that context is shared by every call of a command.
+  const deadlines = new WeakMap<object, AbortSignal>();
+
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const command = commandOf(context);
+      // 1. The breaker.
+      if (!breaker.admit().ok) throw new CircuitOpenError();
+      // 2. The deadline.
+      const deadline = new AbortController();
+      deadlines.set(args.input, deadline.signal);
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => {
+          const error = deadlineError(timeoutMs);
+          deadline.abort(error);
+          reject(error);
+        }, timeoutMs);
+      });
+      const call = async () => {
+        // 3. The quotas.
+        const subject = subjectOf(args.input);
+        if (!subject && quotas.perUser(command)) {
+          throw new Error(`${command} concerns one user, but was sent without saying whom: send it as concerning(caller, command).`);
+        }
+        try {
+          await quotas.acquire(command, subject);
+        } catch (error) {
+          observer?.refused(command);
+          throw error;
+        }
+        // 4. Sent.
+        observer?.sent(command);
+        return next(args);
+      };
+      try {
+        const result = await Promise.race([call(), expired]);
+        breaker.record('answered');
+        return result;
+      } catch (error) {
+        breaker.record(outcomeOf(error));
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    { step: 'initialize', priority: 'high', name: PIPELINE },
+  );
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      // 5. No attempt after the deadline.
+      const signal = deadlines.get(args.input);
+      if (signal?.aborted) throw signal.reason;
+      try {
+        return await next(args);
+      } catch (error) {
+        // 6. Throttled attempts.
+        if (codeForCognitoError(error, 'admin') === ErrorCode.LIMIT_EXCEEDED) observer?.throttled(commandOf(context));
+        throw error;
+      }
+    },
+    { step: 'finalizeRequest', priority: 'low', name: PER_ATTEMPT },
+  );
+
+  return {
+    client,
+    breaker,
+    async close() {
+      client.middlewareStack.remove(PIPELINE);
+      client.middlewareStack.remove(PER_ATTEMPT);
+      await quotas.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The service's Yoga/Envelop plugins, in the one order they must run. Yoga
+ * calls each hook of each plugin in this order; where it matters, why:
+ *
+ * 1. **Request log** (use-request-log.ts) first: its `instrumentation.request`
+ *    wraps every other plugin's hooks, so each HTTP request has its id before
+ *    anything logs, and its execute/subscribe hooks see errors before Yoga's
+ *    own masking (which Yoga adds after every plugin given).
+ * 2. **Browser access** (use-browser-access.ts): CSRF refuses a simple
+ *    cross-site request before it is parsed; `Vary: Origin` on every answer.
+ * 3. **Query limits** (use-query-limits.ts): graphql-armor's validation rules,
+ *    and introspection off in production.
+ * 4. **Body limit** (use-body-limit.ts) after the plugins that replace the
+ *    request parser, so it counts the body whichever parser reads it.
+ * 5. **Input guard** (use-input-guard.ts) after the query limits and the body
+ *    limit: it wraps the validation (armor's rules included) and the request
+ *    parser, so what they choke on is answered BAD_USER_INPUT, not masked.
+ * 6. **Shared subscription execution** (src/changes/delivery.ts): replaces
+ *    the subscribe function, so each change runs once per audience.
+ * 7. **Metrics** (use-metrics.ts): the token check, then Prometheus.
+ * 8. **Readiness** (use-readiness.ts) at `/ready`.
+ * 9. The pages of the embedded demo, when there are any (`/demo`).
+ */
+import type { Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { useSharedSubscriptionExecution } from '../changes/delivery.js';
+import type { Config } from '../config.js';
+import type { Context } from '../context.js';
+import { useBodyLimit } from './use-body-limit.js';
+import { useBrowserAccess } from './use-browser-access.js';
+import { useInputGuard } from './use-input-guard.js';
+import type { Metrics } from './use-metrics.js';
+import { useQueryLimits } from './use-query-limits.js';
+import { useReadiness, type ReadinessDeps } from './use-readiness.js';
+import { useRequestLog } from './use-request-log.js';
+
+/** What the plugins need. */
+export interface ServicePluginOptions {
+  config: Pick<Config, 'corsOrigins' | 'cognito' | 'requestLimits' | 'introspection'>;
+  logger: Logger;
+  metrics: Metrics;
+  readiness: ReadinessDeps;
+  /** Plugins that answer pages of their own (the embedded demo's `/demo`), last. */
+  pages?: Plugin[];
+}
+
+/** Every plugin of the service, in order; see the module's documentation. */
+export function servicePlugins({ config, logger, metrics, readiness, pages = [] }: ServicePluginOptions): Plugin<Context>[] {
+  return [
+    useRequestLog(logger),
+    ...useBrowserAccess(config),
+    ...useQueryLimits(config.requestLimits, { introspection: config.introspection }),
+    useBodyLimit(config.requestLimits.maxBodyBytes),
+    useInputGuard(),
+    useSharedSubscriptionExecution({ onExecute: metrics.subscriptionExecuted }),
+    ...metrics.plugins,
+    useReadiness(readiness),
+    ...pages,
+  ] as Plugin<Context>[];
+}
