@@ -32,9 +32,9 @@ import { BREAKER_COOLDOWN_MS, BREAKER_FAILURE_THRESHOLD } from '../src/cognito/b
 import { signIn } from '../src/embedded/seed.js';
 import { graphql } from './gql/index.js';
 import { testConfig } from './support/app.js';
-import { onCognitoCall } from './support/cognito.js';
+import { onCognitoCall, startTestCognito, type TestCognito } from './support/cognito.js';
 import { watchFeed, wsSubscribe } from './support/subscribers.js';
-import { CognitoProxy, FixedPortCognito, proxyToken } from './support/upstream.js';
+import { CognitoProxy, proxyToken } from './support/cognito-proxy.js';
 
 const FaultsMe = graphql(`
   query FaultsMe {
@@ -229,7 +229,7 @@ const percentile = (values: number[], p: number): number => {
 const crashes: unknown[] = [];
 const recordCrash = (reason: unknown) => crashes.push(reason);
 
-let cognito: FixedPortCognito;
+let cognito: TestCognito;
 const apps: App[] = [];
 /** Load users: each with a token, and the value of custom:plan they write. */
 const LOAD_USERS = ['faults-load-1', 'faults-load-2', 'faults-load-3'];
@@ -255,7 +255,7 @@ async function planOf(username: string): Promise<string | undefined> {
 beforeAll(async () => {
   process.on('unhandledRejection', recordCrash);
   process.on('uncaughtException', recordCrash);
-  cognito = await FixedPortCognito.start();
+  cognito = await startTestCognito();
   const { userPoolId, clientId } = cognito.demo;
   for (const username of LOAD_USERS) {
     await cognito.sdk.send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: username, MessageAction: 'SUPPRESS' }));
@@ -268,7 +268,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const app of apps.splice(0)) await app.stop();
-  await cognito?.dispose();
+  await cognito?.stop();
   process.off('unhandledRejection', recordCrash);
   process.off('uncaughtException', recordCrash);
 });
@@ -311,14 +311,14 @@ describe('Cognito stopped and restarted under load', () => {
       await sleep(2_000);
 
       const stopBegan = Date.now();
-      await cognito.stop();
+      await cognito.outage();
       const stopped = Date.now();
       const readyDown = await ready.until(503, stopped, 5_000);
       // Longer than two cooldowns: probes go out and fail during the outage.
       await sleep(2 * BREAKER_COOLDOWN_MS + 1_500);
 
       const restartBegan = Date.now();
-      await cognito.restart();
+      await cognito.restore();
       const restarted = Date.now();
       const readyUp = await ready.until(200, restarted, BREAKER_COOLDOWN_MS + 5_000);
       await sleep(2_500);
@@ -380,8 +380,8 @@ describe('/ready', () => {
     expect((await post(app.url, FaultsMe, {}, bob)).body.data?.me.username).toBe('bob');
     // A fresh service asks Cognito: a success, which /ready may reuse for a while.
     expect((await fetch(`${app.url}/ready`)).status).toBe(200);
-    await cognito.stop();
-    onTestFinished(() => cognito.restart());
+    await cognito.outage();
+    onTestFinished(() => cognito.restore());
 
     expect(codesOf((await post(app.url, FaultsMe, {}, bob)).body)).toEqual(['UPSTREAM_UNAVAILABLE']);
     expect((await fetch(`${app.url}/ready`)).status).toBe(503);
@@ -389,7 +389,7 @@ describe('/ready', () => {
     const opened = Date.now();
     expect((await fetch(`${app.url}/ready`)).status).toBe(503);
 
-    await cognito.restart();
+    await cognito.restore();
     const healed = await within(BREAKER_COOLDOWN_MS + BOUND_MS, '/ready to answer 200', async () => (await fetch(`${app.url}/ready`)).status === 200);
     expect(Date.now() - opened).toBeGreaterThanOrEqual(BREAKER_COOLDOWN_MS - 100);
     const { body } = await post(app.url, FaultsMe, {}, bob);

@@ -8,8 +8,7 @@
  * the transport is the point.
  */
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
@@ -19,6 +18,7 @@ import { createCognitoClient } from '../src/cognito/sdk-client.js';
 import { loadConfig } from '../src/config.js';
 import { codes, startTestApp, testConfig, type TestApp } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
+import { CognitoProxy, SCRIPTED_REQUEST_ID } from './support/cognito-proxy.js';
 import { sseSubscribe, wsSubscribe } from './support/subscribers.js';
 import { mintToken } from './support/tokens.js';
 
@@ -423,48 +423,16 @@ describe('production mode (NODE_ENV=production)', () => {
 });
 
 describe('secrets in logs and answers', () => {
-  /**
-   * A pass-through proxy in front of the emulator that can answer one
-   * Cognito operation with an exception of our choosing: Cognito's own
-   * message, with the caller's token in it, as an upstream might echo it.
-   */
-  interface Fault {
-    target: string;
-    status: number;
-    type: string;
-    message: string;
-  }
-  let proxy: Server;
-  let proxyUrl: string;
-  const faults: Fault[] = [];
+  // Cognito answers one operation with an exception of our choosing: Cognito's
+  // own message, with the caller's token in it, as an upstream might echo it.
+  let proxy: CognitoProxy;
 
   beforeAll(async () => {
-    proxy = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const target = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
-        const fault = faults.find((f) => f.target === target);
-        if (fault) {
-          res.writeHead(fault.status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'req-1234' });
-          res.end(JSON.stringify({ __type: fault.type, message: fault.message }));
-          return;
-        }
-        const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>;
-        fetch(`${cognito.endpoint}${req.url ?? '/'}`, { method: req.method ?? 'POST', headers, body: Buffer.concat(chunks) })
-          .then(async (upstream) => {
-            res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
-            res.end(Buffer.from(await upstream.arrayBuffer()));
-          })
-          .catch(() => res.destroy());
-      });
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    proxy = await CognitoProxy.start(cognito.endpoint);
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    await proxy.stop();
   });
 
   it('should never put a token, an Authorization value or a Cognito message in a log line or an answer', async () => {
@@ -473,7 +441,7 @@ describe('secrets in logs and answers', () => {
     // The service's default profile cache (5 s), as before: not testConfig's "off".
     const config = testConfig(cognito, { LOG_LEVEL: 'trace', ME_CACHE_TTL_MS: '5000', ...ROOMY_QUOTAS });
     // Cognito calls go through the proxy; tokens are still verified against the emulator's issuer.
-    const client = createCognitoClient({ region: 'us-east-1', endpoint: proxyUrl, timeoutMs: 5_000 });
+    const client = createCognitoClient({ region: 'us-east-1', endpoint: proxy.endpoint, timeoutMs: 5_000 });
     const app = await buildApp(config, { logger, cognito: client });
     await app.start();
 
@@ -510,13 +478,15 @@ describe('secrets in logs and answers', () => {
       const mismatch = await post('mutation { verifyMyAttribute(input: { attributeName: "email", code: "000000" }) { user { username } } }', `Bearer ${bob}`);
       expect(codes(mismatch.errors)).toEqual(['CODE_MISMATCH']);
       // Cognito exceptions with the token in their message: unexpected (masked), throttling, internal.
-      faults.push({ target: 'GetUser', status: 400, type: 'SomethingNewException', message: cognitoMessages.unexpected });
+      proxy.answers.set('GetUser', { status: 400, type: 'SomethingNewException', message: cognitoMessages.unexpected });
       expect(codes((await post('{ me { username } }', `Bearer ${bob}`)).errors)).toEqual(['INTERNAL_SERVER_ERROR']);
-      faults.splice(0, faults.length, { target: 'AdminGetUser', status: 400, type: 'LimitExceededException', message: cognitoMessages.throttled });
+      proxy.answers.clear();
+      proxy.answers.set('AdminGetUser', { status: 400, type: 'LimitExceededException', message: cognitoMessages.throttled });
       expect(codes((await post('{ user(username: "bob") { username } }', `Bearer ${alice}`)).errors)).toEqual(['LIMIT_EXCEEDED']);
-      faults.splice(0, faults.length, { target: 'DescribeUserPool', status: 500, type: 'InternalErrorException', message: cognitoMessages.internal });
+      proxy.answers.clear();
+      proxy.answers.set('DescribeUserPool', { status: 500, type: 'InternalErrorException', message: cognitoMessages.internal });
       expect(codes((await post('{ userPool { id } }', `Bearer ${alice}`)).errors)).toEqual(['UPSTREAM_UNAVAILABLE']);
-      faults.length = 0;
+      proxy.answers.clear();
 
       // graphql-ws: a query with a good token, a socket refused for a forged one.
       const ws = wsSubscribe<{ me: { username: string } }>(app.url, alice, '{ me { username } }');
@@ -553,7 +523,7 @@ describe('secrets in logs and answers', () => {
     // The unexpected exception was logged, by name and status (and nothing else of it).
     const logged = lines.map((line) => JSON.parse(line) as { msg?: string; err?: Record<string, unknown> }).filter((line) => line.err);
     expect(logged).toContainEqual(
-      expect.objectContaining({ msg: 'unexpected error', err: { type: 'SomethingNewException', status: 400, requestId: 'req-1234' } }),
+      expect.objectContaining({ msg: 'unexpected error', err: { type: 'SomethingNewException', status: 400, requestId: SCRIPTED_REQUEST_ID } }),
     );
     expect(logs).toContain('"authorization":"[redacted]"');
   });

@@ -16,7 +16,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { MAX_OPERATION_NAMES } from '../src/plugins/use-metrics.js';
 import { codes, startTestApp, testConfig, type TestApp } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
-import { ScriptedCognito } from './support/scripted-cognito.js';
+import { CognitoProxy } from './support/cognito-proxy.js';
 import { sseSubscribe, wsSubscribe, type Subscriber } from './support/subscribers.js';
 
 /** Per-user limits out of the way: these tests read the same users many times a second. */
@@ -115,10 +115,10 @@ async function eventually(app: App, check: (metrics: Scrape) => void, timeoutMs 
 }
 
 /** Builds an app whose Cognito calls go through `proxy` (tokens still verified against the emulator). */
-async function appBehind(proxy: ScriptedCognito, env: Record<string, string> = {}): Promise<{ app: App; stop(): Promise<void> }> {
+async function appBehind(proxy: CognitoProxy, env: Record<string, string> = {}): Promise<{ app: App; stop(): Promise<void> }> {
   // The profile cache is off (testConfig): every `me` is a counted Cognito call.
   const config = testConfig(cognito, { ...ROOMY_QUOTAS, ...env });
-  const client = createCognitoClient({ region: 'us-east-1', endpoint: proxy.url, timeoutMs: config.cognitoTimeoutMs });
+  const client = createCognitoClient({ region: 'us-east-1', endpoint: proxy.endpoint, timeoutMs: config.cognitoTimeoutMs });
   const app = await buildApp(config, { logger: pino({ level: 'silent' }), cognito: client });
   await app.start();
   return {
@@ -254,7 +254,7 @@ describe('throttles', () => {
   });
 
   it('should count every TooManyRequestsException Cognito answered (retries included) under by="cognito"', async () => {
-    const proxy = await ScriptedCognito.start(cognito.endpoint);
+    const proxy = await CognitoProxy.start(cognito.endpoint);
     const throttled = await appBehind(proxy);
     try {
       proxy.answers.set('GetUser', { status: 400, type: 'TooManyRequestsException', message: 'Rate exceeded' });
@@ -276,7 +276,7 @@ describe('throttles', () => {
 
 describe('circuit breaker', () => {
   it('should show the breaker open after Cognito keeps failing, and closed again once it answers', async () => {
-    const proxy = await ScriptedCognito.start(cognito.endpoint);
+    const proxy = await CognitoProxy.start(cognito.endpoint);
     const failing = await appBehind(proxy);
     const state = (metrics: Scrape) => Object.fromEntries(metrics.all('cognito_circuit_breaker_state').map(({ labels, value }) => [labels.state, value]));
     try {

@@ -12,13 +12,7 @@ import { startTestCognito, type TestCognito } from './support/cognito.js';
 const Me = graphql(`
   query Me {
     me {
-      username
-      sub
-      userPoolId
-      attributes {
-        name
-        value
-      }
+      ...UserFields
       plan: attribute(name: "custom:plan")
       missing: attribute(name: "custom:nothing")
     }

@@ -15,8 +15,6 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,10 +26,10 @@ import { buildApp } from '../src/app.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { signIn } from '../src/embedded/seed.js';
 import { graphql } from './gql/index.js';
-import { codes, startTestApp, type TestApp } from './support/app.js';
+import { codes, freePort, startTestApp, type TestApp } from './support/app.js';
+import { CognitoProxy } from './support/cognito-proxy.js';
 import { onCognitoCall, startTestCognito, type TestCognito } from './support/cognito.js';
 import { PrivateRedis } from './support/redis.js';
-import { freePort } from './support/upstream.js';
 import { claimsOf, mintToken, type AccessClaims } from './support/tokens.js';
 
 const QuotaAdminUpdate = graphql(`
@@ -91,60 +89,9 @@ const QuotaMe = graphql(`
 const PASSWORD = 'Quota-pass-1';
 const SHARED_REDIS = 'redis://127.0.0.1:6379';
 
-/**
- * A proxy in front of the emulator, as the service's COGNITO_ENDPOINT: counts
- * every command that reaches Cognito, and answers Cognito's own throttling
- * error for the commands in `throttled` instead of forwarding them.
- */
-class CognitoEdge {
-  readonly hits = new Map<string, number>();
-  readonly throttled = new Set<string>();
-  #server: Server | undefined;
-  url = '';
-
-  constructor(private readonly upstream: string) {}
-
-  async start(): Promise<void> {
-    const upstream = new URL(this.upstream);
-    this.#server = createHttpServer((req, res) => {
-      const target = String(req.headers['x-amz-target'] ?? '');
-      const command = target.split('.').pop() ?? '';
-      if (command) this.hits.set(command, (this.hits.get(command) ?? 0) + 1);
-      if (this.throttled.has(command)) {
-        req.resume();
-        req.on('end', () => {
-          res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
-          res.end(JSON.stringify({ __type: 'TooManyRequestsException', message: 'Rate exceeded' }));
-        });
-        return;
-      }
-      const forward = httpRequest(
-        { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      forward.on('error', () => res.destroy());
-      req.pipe(forward);
-    });
-    await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
-  }
-
-  /** How many `command` calls reached the edge. */
-  count(command: string): number {
-    return this.hits.get(command) ?? 0;
-  }
-
-  async stop(): Promise<void> {
-    this.#server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
-  }
-}
-
 let cognito: TestCognito;
-let edge: CognitoEdge;
+/** A proxy in front of the emulator, as the service's COGNITO_ENDPOINT: counts what reaches Cognito, and answers throttling when told to. */
+let edge: CognitoProxy;
 /** alice (an administrator), her token re-issued for the edge's issuer. */
 let admin: string;
 const apps: TestApp[] = [];
@@ -153,7 +100,7 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
 /** A token the service accepts when its COGNITO_ENDPOINT is the edge: the same claims, the edge's issuer. */
 const forEdge = (token: string): Promise<string> =>
-  mintToken({ issuer: `${edge.url}/${cognito.demo.userPoolId}`, claims: claimsOf(token) as unknown as AccessClaims });
+  mintToken({ issuer: `${edge.endpoint}/${cognito.demo.userPoolId}`, claims: claimsOf(token) as unknown as AccessClaims });
 
 /** Creates a confirmed user with an email address and returns their token for the edge. */
 async function createUser(prefix: string): Promise<{ username: string; token: string }> {
@@ -182,7 +129,7 @@ async function planOf(username: string): Promise<string | undefined> {
 
 /** The service behind the edge with `env`; stopped after each test. */
 async function startApp(env: Record<string, string>): Promise<TestApp> {
-  const service = await startTestApp(cognito, { COGNITO_ENDPOINT: edge.url, ...env });
+  const service = await startTestApp(cognito, { COGNITO_ENDPOINT: edge.endpoint, ...env });
   apps.push(service);
   return service;
 }
@@ -195,14 +142,13 @@ const runPrefix = () => `quota-test-${randomUUID()}`;
 
 beforeAll(async () => {
   cognito = await startTestCognito();
-  edge = new CognitoEdge(cognito.endpoint);
-  await edge.start();
+  edge = await CognitoProxy.start(cognito.endpoint);
   admin = await forEdge(await cognito.tokens.tokenFor('alice'));
   process.on('unhandledRejection', onUnhandled);
 });
 afterEach(async () => {
   await Promise.all(apps.splice(0).map((service) => service.stop()));
-  edge.throttled.clear();
+  edge.answers.clear();
 });
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
@@ -419,7 +365,7 @@ describe("Cognito's own throttling", () => {
     await service.request(QuotaPool, {}, { token: admin });
     const retryMode = service.app.services.cognito.config.retryMode;
     expect(typeof retryMode === 'function' ? await retryMode() : retryMode).toBe('adaptive');
-    edge.throttled.add('AdminUpdateUserAttributes');
+    edge.answers.set('AdminUpdateUserAttributes', { status: 400, type: 'TooManyRequestsException', message: 'Rate exceeded' });
     const before = edge.count('AdminUpdateUserAttributes');
 
     const result = await setPlan(service, user!.username, 'throttled');

@@ -14,10 +14,9 @@ import { createClient, type Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { graphql } from './gql/index.js';
-import { startTestApp, type TestApp } from './support/app.js';
+import { freePort, startTestApp, type TestApp } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
 import { PrivateRedis } from './support/redis.js';
-import { freePort } from './support/upstream.js';
 
 const RedisMyChanges = graphql(`
   subscription RedisMyChanges {

@@ -16,7 +16,7 @@ import { createCognitoClient } from '../src/cognito/sdk-client.js';
 import { requestIdFrom } from '../src/plugins/use-request-log.js';
 import { codes, testConfig } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
-import { ScriptedCognito } from './support/scripted-cognito.js';
+import { CognitoProxy } from './support/cognito-proxy.js';
 
 const ALLOWED_ORIGIN = 'https://app.example.com';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -25,7 +25,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 type Line = Record<string, unknown> & { level: number; msg?: string; requestId?: string };
 
 let cognito: TestCognito;
-let proxy: ScriptedCognito;
+let proxy: CognitoProxy;
 let client: ReturnType<typeof createCognitoClient>;
 let app: App;
 let alice: string;
@@ -35,12 +35,12 @@ const written: string[] = [];
 
 beforeAll(async () => {
   cognito = await startTestCognito();
-  proxy = await ScriptedCognito.start(cognito.endpoint);
+  proxy = await CognitoProxy.start(cognito.endpoint);
   // The profile cache is off (testConfig): every `me` reaches Cognito and the scripted faults.
   const config = testConfig(cognito, { QUOTA_PER_USER_READS_PER_SECOND: '10000', CORS_ORIGINS: ALLOWED_ORIGIN });
   // Debug: Yoga's own lines ("Processing GraphQL Parameters", …) are written too.
   const logger = pino({ level: 'debug' }, { write: (line: string) => void written.push(line) });
-  client = createCognitoClient({ region: 'us-east-1', endpoint: proxy.url, timeoutMs: config.cognitoTimeoutMs });
+  client = createCognitoClient({ region: 'us-east-1', endpoint: proxy.endpoint, timeoutMs: config.cognitoTimeoutMs });
   app = await buildApp(config, { logger, cognito: client });
   await app.start();
   alice = await cognito.tokens.tokenFor('alice');

@@ -16,7 +16,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { graphql } from './gql/index.js';
-import { freePort } from './support/upstream.js';
+import { freePort } from './support/app.js';
 
 const ShutdownMyChanges = graphql(`
   subscription ShutdownMyChanges {

@@ -27,21 +27,9 @@ const SubsMine = graphql(`
   subscription SubsMine {
     myAttributesChanged {
       user {
-        username
-        sub
-        userPoolId
-        attributes {
-          name
-          value
-        }
+        ...UserFields
       }
-      updated {
-        name
-        value
-      }
-      deleted
-      source
-      occurredAt
+      ...ChangeFields
     }
   }
 `);
@@ -62,23 +50,11 @@ const SubsUser = graphql(`
   subscription SubsUser($username: String!, $userPoolId: ID) {
     userAttributesChanged(username: $username, userPoolId: $userPoolId) {
       user {
-        username
-        sub
-        userPoolId
-        attributes {
-          name
-          value
-        }
+        ...UserFields
         status
         enabled
       }
-      updated {
-        name
-        value
-      }
-      deleted
-      source
-      occurredAt
+      ...ChangeFields
     }
   }
 `);
@@ -87,23 +63,11 @@ const SubsPool = graphql(`
   subscription SubsPool($userPoolId: ID) {
     userPoolAttributesChanged(userPoolId: $userPoolId) {
       user {
-        username
-        sub
-        userPoolId
-        attributes {
-          name
-          value
-        }
+        ...UserFields
         status
         enabled
       }
-      updated {
-        name
-        value
-      }
-      deleted
-      source
-      occurredAt
+      ...ChangeFields
     }
   }
 `);

@@ -51,7 +51,7 @@ type Documents = {
     "\n  mutation CachedDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n": typeof types.CachedDeleteMineDocument,
     "\n  mutation CachedAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.CachedAdminUpdateDocument,
     "\n  mutation CachedAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.CachedAdminDeleteDocument,
-    "\n  query Me {\n    me {\n      username\n      sub\n      userPoolId\n      attributes {\n        name\n        value\n      }\n      plan: attribute(name: \"custom:plan\")\n      missing: attribute(name: \"custom:nothing\")\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      ...UserFields\n      plan: attribute(name: \"custom:plan\")\n      missing: attribute(name: \"custom:nothing\")\n    }\n  }\n": typeof types.MeDocument,
     "\n  query AdminUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.AdminUserDocument,
     "\n  query Users($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": typeof types.UsersDocument,
     "\n  query Pool($id: ID) {\n    userPool(id: $id) {\n      id\n      name\n      attributes {\n        name\n        dataType\n        custom\n        mutable\n        required\n        developerOnly\n        minLength\n        maxLength\n        minValue\n        maxValue\n      }\n      customAttributes {\n        name\n      }\n    }\n  }\n": typeof types.PoolDocument,
@@ -68,16 +68,18 @@ type Documents = {
     "\n  query RedisMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": typeof types.RedisMeDocument,
     "\n  subscription ShutdownMyChanges {\n    myAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ShutdownMyChangesDocument,
     "\n  mutation ShutdownUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.ShutdownUpdateMineDocument,
-    "\n  subscription SubsMine {\n    myAttributesChanged {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n": typeof types.SubsMineDocument,
+    "\n  subscription SubsMine {\n    myAttributesChanged {\n      user {\n        ...UserFields\n      }\n      ...ChangeFields\n    }\n  }\n": typeof types.SubsMineDocument,
     "\n  subscription SubsMineStatus {\n    myAttributesChanged {\n      user {\n        username\n        status\n      }\n      source\n    }\n  }\n": typeof types.SubsMineStatusDocument,
-    "\n  subscription SubsUser($username: String!, $userPoolId: ID) {\n    userAttributesChanged(username: $username, userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n": typeof types.SubsUserDocument,
-    "\n  subscription SubsPool($userPoolId: ID) {\n    userPoolAttributesChanged(userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n": typeof types.SubsPoolDocument,
+    "\n  subscription SubsUser($username: String!, $userPoolId: ID) {\n    userAttributesChanged(username: $username, userPoolId: $userPoolId) {\n      user {\n        ...UserFields\n        status\n        enabled\n      }\n      ...ChangeFields\n    }\n  }\n": typeof types.SubsUserDocument,
+    "\n  subscription SubsPool($userPoolId: ID) {\n    userPoolAttributesChanged(userPoolId: $userPoolId) {\n      user {\n        ...UserFields\n        status\n        enabled\n      }\n      ...ChangeFields\n    }\n  }\n": typeof types.SubsPoolDocument,
     "\n  mutation SubsUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.SubsUpdateMineDocument,
     "\n  mutation SubsDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.SubsDeleteMineDocument,
     "\n  mutation SubsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n": typeof types.SubsRequestCodeDocument,
     "\n  mutation SubsVerifyMine($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.SubsVerifyMineDocument,
     "\n  mutation SubsAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.SubsAdminUpdateDocument,
     "\n  mutation SubsAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.SubsAdminDeleteDocument,
+    "\n  fragment UserFields on User {\n    username\n    sub\n    userPoolId\n    attributes {\n      name\n      value\n    }\n  }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  fragment ChangeFields on AttributeChange {\n    updated {\n      name\n      value\n    }\n    deleted\n    source\n    occurredAt\n  }\n": typeof types.ChangeFieldsFragmentDoc,
 };
 const documents: Documents = {
     "\n  mutation AdmAttrUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n        createdAt\n        updatedAt\n      }\n    }\n  }\n": types.AdmAttrUpdateDocument,
@@ -117,7 +119,7 @@ const documents: Documents = {
     "\n  mutation CachedDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n": types.CachedDeleteMineDocument,
     "\n  mutation CachedAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.CachedAdminUpdateDocument,
     "\n  mutation CachedAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.CachedAdminDeleteDocument,
-    "\n  query Me {\n    me {\n      username\n      sub\n      userPoolId\n      attributes {\n        name\n        value\n      }\n      plan: attribute(name: \"custom:plan\")\n      missing: attribute(name: \"custom:nothing\")\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      ...UserFields\n      plan: attribute(name: \"custom:plan\")\n      missing: attribute(name: \"custom:nothing\")\n    }\n  }\n": types.MeDocument,
     "\n  query AdminUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n": types.AdminUserDocument,
     "\n  query Users($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": types.UsersDocument,
     "\n  query Pool($id: ID) {\n    userPool(id: $id) {\n      id\n      name\n      attributes {\n        name\n        dataType\n        custom\n        mutable\n        required\n        developerOnly\n        minLength\n        maxLength\n        minValue\n        maxValue\n      }\n      customAttributes {\n        name\n      }\n    }\n  }\n": types.PoolDocument,
@@ -134,16 +136,18 @@ const documents: Documents = {
     "\n  query RedisMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": types.RedisMeDocument,
     "\n  subscription ShutdownMyChanges {\n    myAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.ShutdownMyChangesDocument,
     "\n  mutation ShutdownUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.ShutdownUpdateMineDocument,
-    "\n  subscription SubsMine {\n    myAttributesChanged {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n": types.SubsMineDocument,
+    "\n  subscription SubsMine {\n    myAttributesChanged {\n      user {\n        ...UserFields\n      }\n      ...ChangeFields\n    }\n  }\n": types.SubsMineDocument,
     "\n  subscription SubsMineStatus {\n    myAttributesChanged {\n      user {\n        username\n        status\n      }\n      source\n    }\n  }\n": types.SubsMineStatusDocument,
-    "\n  subscription SubsUser($username: String!, $userPoolId: ID) {\n    userAttributesChanged(username: $username, userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n": types.SubsUserDocument,
-    "\n  subscription SubsPool($userPoolId: ID) {\n    userPoolAttributesChanged(userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n": types.SubsPoolDocument,
+    "\n  subscription SubsUser($username: String!, $userPoolId: ID) {\n    userAttributesChanged(username: $username, userPoolId: $userPoolId) {\n      user {\n        ...UserFields\n        status\n        enabled\n      }\n      ...ChangeFields\n    }\n  }\n": types.SubsUserDocument,
+    "\n  subscription SubsPool($userPoolId: ID) {\n    userPoolAttributesChanged(userPoolId: $userPoolId) {\n      user {\n        ...UserFields\n        status\n        enabled\n      }\n      ...ChangeFields\n    }\n  }\n": types.SubsPoolDocument,
     "\n  mutation SubsUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.SubsUpdateMineDocument,
     "\n  mutation SubsDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.SubsDeleteMineDocument,
     "\n  mutation SubsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n": types.SubsRequestCodeDocument,
     "\n  mutation SubsVerifyMine($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.SubsVerifyMineDocument,
     "\n  mutation SubsAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.SubsAdminUpdateDocument,
     "\n  mutation SubsAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.SubsAdminDeleteDocument,
+    "\n  fragment UserFields on User {\n    username\n    sub\n    userPoolId\n    attributes {\n      name\n      value\n    }\n  }\n": types.UserFieldsFragmentDoc,
+    "\n  fragment ChangeFields on AttributeChange {\n    updated {\n      name\n      value\n    }\n    deleted\n    source\n    occurredAt\n  }\n": types.ChangeFieldsFragmentDoc,
 };
 
 /**
@@ -311,7 +315,7 @@ export function graphql(source: "\n  mutation CachedAdminDelete($input: AdminDel
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      username\n      sub\n      userPoolId\n      attributes {\n        name\n        value\n      }\n      plan: attribute(name: \"custom:plan\")\n      missing: attribute(name: \"custom:nothing\")\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      username\n      sub\n      userPoolId\n      attributes {\n        name\n        value\n      }\n      plan: attribute(name: \"custom:plan\")\n      missing: attribute(name: \"custom:nothing\")\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      ...UserFields\n      plan: attribute(name: \"custom:plan\")\n      missing: attribute(name: \"custom:nothing\")\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...UserFields\n      plan: attribute(name: \"custom:plan\")\n      missing: attribute(name: \"custom:nothing\")\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -379,7 +383,7 @@ export function graphql(source: "\n  mutation ShutdownUpdateMine($input: UpdateM
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription SubsMine {\n    myAttributesChanged {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n"): (typeof documents)["\n  subscription SubsMine {\n    myAttributesChanged {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n"];
+export function graphql(source: "\n  subscription SubsMine {\n    myAttributesChanged {\n      user {\n        ...UserFields\n      }\n      ...ChangeFields\n    }\n  }\n"): (typeof documents)["\n  subscription SubsMine {\n    myAttributesChanged {\n      user {\n        ...UserFields\n      }\n      ...ChangeFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -387,11 +391,11 @@ export function graphql(source: "\n  subscription SubsMineStatus {\n    myAttrib
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription SubsUser($username: String!, $userPoolId: ID) {\n    userAttributesChanged(username: $username, userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n"): (typeof documents)["\n  subscription SubsUser($username: String!, $userPoolId: ID) {\n    userAttributesChanged(username: $username, userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n"];
+export function graphql(source: "\n  subscription SubsUser($username: String!, $userPoolId: ID) {\n    userAttributesChanged(username: $username, userPoolId: $userPoolId) {\n      user {\n        ...UserFields\n        status\n        enabled\n      }\n      ...ChangeFields\n    }\n  }\n"): (typeof documents)["\n  subscription SubsUser($username: String!, $userPoolId: ID) {\n    userAttributesChanged(username: $username, userPoolId: $userPoolId) {\n      user {\n        ...UserFields\n        status\n        enabled\n      }\n      ...ChangeFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription SubsPool($userPoolId: ID) {\n    userPoolAttributesChanged(userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n"): (typeof documents)["\n  subscription SubsPool($userPoolId: ID) {\n    userPoolAttributesChanged(userPoolId: $userPoolId) {\n      user {\n        username\n        sub\n        userPoolId\n        attributes {\n          name\n          value\n        }\n        status\n        enabled\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n      occurredAt\n    }\n  }\n"];
+export function graphql(source: "\n  subscription SubsPool($userPoolId: ID) {\n    userPoolAttributesChanged(userPoolId: $userPoolId) {\n      user {\n        ...UserFields\n        status\n        enabled\n      }\n      ...ChangeFields\n    }\n  }\n"): (typeof documents)["\n  subscription SubsPool($userPoolId: ID) {\n    userPoolAttributesChanged(userPoolId: $userPoolId) {\n      user {\n        ...UserFields\n        status\n        enabled\n      }\n      ...ChangeFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -416,6 +420,14 @@ export function graphql(source: "\n  mutation SubsAdminUpdate($input: AdminUpdat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubsAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SubsAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserFields on User {\n    username\n    sub\n    userPoolId\n    attributes {\n      name\n      value\n    }\n  }\n"): (typeof documents)["\n  fragment UserFields on User {\n    username\n    sub\n    userPoolId\n    attributes {\n      name\n      value\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChangeFields on AttributeChange {\n    updated {\n      name\n      value\n    }\n    deleted\n    source\n    occurredAt\n  }\n"): (typeof documents)["\n  fragment ChangeFields on AttributeChange {\n    updated {\n      name\n      value\n    }\n    deleted\n    source\n    occurredAt\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

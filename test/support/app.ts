@@ -5,6 +5,7 @@
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import pino from 'pino';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -72,3 +73,12 @@ export async function startTestApp(cognito: TestCognito, env: Record<string, str
 
 /** The `extensions.code` of each error, for compact assertions. */
 export const codes = (errors: readonly GraphQLFormattedError[] | undefined): unknown[] => (errors ?? []).map((e) => e.extensions?.code);
+
+/** A TCP port nobody listens on right now (bound, then released). */
+export async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

@@ -1,0 +1,159 @@
+/**
+ * Cognito going wrong, for real, on real sockets: an HTTP proxy in front of
+ * the emulator whose answers the test chooses, and which counts what reached it.
+ *
+ * - Per route, Cognito's API (every POST) and the JWKS
+ *   (`/<pool>/.well-known/jwks.json`): pass, hang (accept and never answer),
+ *   reset the connection, answer 503, or (JWKS only) serve an empty key set.
+ * - Per operation (`x-amz-target`, e.g. `GetUser`): answer a Cognito
+ *   exception of the test's choosing ({@link CognitoProxy.answers}, Cognito's
+ *   JSON error shape `{ __type, message }`) instead of forwarding it.
+ *
+ * Two ways to put it in front of a service:
+ * - as its `COGNITO_ENDPOINT`: every call and the JWKS go through it, and
+ *   tokens must carry the proxy's issuer ({@link proxyToken});
+ * - as its SDK client's endpoint only (`buildApp(config, { cognito:
+ *   createCognitoClient({ endpoint: proxy.endpoint, … }) })`), while
+ *   `COGNITO_ENDPOINT` stays the emulator's, so the emulator's tokens verify as they are.
+ */
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { claimsOf, mintToken, type AccessClaims } from './tokens.js';
+
+/** How the proxy answers one route. */
+export type ProxyMode =
+  /** Forward to the emulator (or answer a scripted exception). */
+  | 'pass'
+  /** Accept the request and never answer (the connection stays open until the caller gives up). */
+  | 'hang'
+  /** Destroy the connection at once (ECONNRESET / "socket hang up"). */
+  | 'reset'
+  /** Answer 503 with an HTML body, as a load balancer in trouble would. */
+  | 'unavailable'
+  /** JWKS only: answer 200 with a key set that holds no key. */
+  | 'empty';
+
+/** What the proxy answers for one operation instead of forwarding it. */
+export interface ScriptedAnswer {
+  /** HTTP status, e.g. 400 for TooManyRequestsException, 500 for InternalErrorException. */
+  status: number;
+  /** Cognito's exception name, e.g. `TooManyRequestsException`. */
+  type: string;
+  message?: string;
+}
+
+/** What the proxy has seen on one route. */
+export interface RouteStats {
+  /** Requests received, whatever the mode. */
+  requests: number;
+  /** Requests now held open by `hang`. */
+  hanging: number;
+}
+
+type Route = 'api' | 'jwks';
+
+/** The AWS request id (`x-amzn-requestid`) of every scripted answer: Cognito's own, for AWS support, as the service logs it. */
+export const SCRIPTED_REQUEST_ID = 'scripted-1';
+
+/** The proxy; see the module's documentation. */
+export class CognitoProxy {
+  /** How Cognito's API (every POST) is answered. */
+  api: ProxyMode = 'pass';
+  /** How `.../.well-known/jwks.json` is answered. */
+  jwks: ProxyMode = 'pass';
+  /** Operation (e.g. `GetUser`) → the exception answered instead of forwarding it. */
+  readonly answers = new Map<string, ScriptedAnswer>();
+  readonly stats: Record<Route, RouteStats> = { api: { requests: 0, hanging: 0 }, jwks: { requests: 0, hanging: 0 } };
+  /** Operation → requests received for it (each SDK attempt counts), however they were answered. */
+  readonly received = new Map<string, number>();
+  readonly #sockets = new Set<Socket>();
+
+  private constructor(
+    private readonly server: Server,
+    readonly port: number,
+    private readonly upstream: URL,
+  ) {
+    server.on('connection', (socket: Socket) => {
+      this.#sockets.add(socket);
+      socket.once('close', () => this.#sockets.delete(socket));
+    });
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => this.#handle(req, res));
+  }
+
+  /** Starts the proxy on a free loopback port in front of `upstream` (the emulator's endpoint). */
+  static async start(upstream: string): Promise<CognitoProxy> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return new CognitoProxy(server, (server.address() as AddressInfo).port, new URL(upstream));
+  }
+
+  /** `http://127.0.0.1:<port>`: a COGNITO_ENDPOINT or an SDK endpoint, and then its tokens' issuer prefix. */
+  get endpoint(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Requests received for `operation` so far. */
+  count(operation: string): number {
+    return this.received.get(operation) ?? 0;
+  }
+
+  #handle(req: IncomingMessage, res: ServerResponse): void {
+    const route: Route = req.url?.endsWith('/.well-known/jwks.json') ? 'jwks' : 'api';
+    const stats = this.stats[route];
+    stats.requests += 1;
+    const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+    if (route === 'api' && operation) this.received.set(operation, this.count(operation) + 1);
+    const mode = this[route];
+    if (mode === 'hang') {
+      stats.hanging += 1;
+      req.socket.once('close', () => (stats.hanging -= 1));
+      req.resume();
+      return;
+    }
+    if (mode === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (mode === 'unavailable') {
+      res.writeHead(503, { 'content-type': 'text/html' }).end('<html><body>503 Service Unavailable</body></html>');
+      return;
+    }
+    if (mode === 'empty' && route === 'jwks') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"keys":[]}');
+      return;
+    }
+    const answer = route === 'api' ? this.answers.get(operation) : undefined;
+    if (answer) {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(answer.status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': SCRIPTED_REQUEST_ID });
+        res.end(JSON.stringify({ __type: answer.type, message: answer.message ?? 'scripted' }));
+      });
+      return;
+    }
+    const forward = httpRequest(
+      { host: this.upstream.hostname, port: this.upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: this.upstream.host } },
+      (upstream) => {
+        res.writeHead(upstream.statusCode ?? 502, upstream.headers);
+        upstream.pipe(res);
+      },
+    );
+    forward.on('error', () => res.destroy());
+    req.pipe(forward);
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.#sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/**
+ * A token for a service whose COGNITO_ENDPOINT is `proxy`: the claims of
+ * `token` (a real one from the emulator), signed with the emulator's key,
+ * issued by the proxy's endpoint (the emulator answers calls with it as with
+ * the original).
+ */
+export async function proxyToken(proxy: CognitoProxy, userPoolId: string, token: string): Promise<string> {
+  return mintToken({ issuer: `${proxy.endpoint}/${userPoolId}`, claims: claimsOf(token) as unknown as AccessClaims });
+}
