@@ -2,7 +2,7 @@
  * The embedded default (`npm start` with no COGNITO_USER_POOL_ID), built the
  * way `main` builds it and used over real HTTP: GraphiQL opens signed in as
  * alice, /health and /ready answer, verification codes show in the log, and
- * the store is lossless: 50 concurrent writes through the service all survive
+ * the store is lossless: 50 writes sent at once through the service all survive
  * a restart on the same DATA_DIR, which reuses the demo pool instead of
  * seeding it again and leaves every other pool intact.
  */
@@ -192,7 +192,7 @@ describe('the embedded default', () => {
 });
 
 describe('the lossless store', () => {
-  it('should keep all 50 concurrent writes, the demo pool and every other pool across a restart on the same DATA_DIR', { timeout: 120_000 }, async () => {
+  it('should keep all 50 writes sent at once over HTTP, the demo pool and every other pool across a restart on the same DATA_DIR', { timeout: 120_000 }, async () => {
     const demo = app.embedded!.demo;
     // Another pool in the same store, which a corrupt file would empty on the next start.
     const { UserPool: other } = await sdk.send(new CreateUserPoolCommand({ PoolName: 'other' }));

@@ -196,6 +196,42 @@ describe('changes made through the service', () => {
     expect((await me(service, bob)).seats).toBeNull();
   });
 
+  it.each([
+    ['one process', {}],
+    ['Redis mode', { REDIS_URL: SHARED_REDIS_URL }],
+  ])("should forget the user's cached profile on the instance that made the change before the mutation answers (%s)", async (_mode, env) => {
+    // A second instance on the same Redis: its events must not be what makes the first forget.
+    const service = await start({ ME_CACHE_TTL_MS: LONG_TTL_MS, ...env });
+    if ('REDIS_URL' in env) await start({ ME_CACHE_TTL_MS: LONG_TTL_MS, ...env });
+    await me(service, bob);
+    const own = `s-${randomUUID().slice(0, 8)}`;
+    expect((await service.request(CachedUpdateMine, { input: { attributes: [{ name: 'custom:plan', value: own }] } }, { token: bob })).errors).toBeUndefined();
+    // At once: no wait for the change to come back through the feed.
+    expect((await me(service, bob)).plan).toBe(own);
+    const byAdmin = `a-${randomUUID().slice(0, 8)}`;
+    const admin = await service.request(CachedAdminUpdate, { input: { username: 'bob', attributes: [{ name: 'custom:plan', value: byAdmin }] } }, { token: alice });
+    expect(admin.errors).toBeUndefined();
+    expect((await me(service, bob)).plan).toBe(byAdmin);
+  });
+
+  it.each([
+    ['one process', {}],
+    ['Redis mode', { REDIS_URL: SHARED_REDIS_URL }],
+  ])('should keep the profile a self-update read back, so the next `me` costs Cognito nothing (%s)', async (_mode, env) => {
+    const service = await start({ ME_CACHE_TTL_MS: LONG_TTL_MS, ...env });
+    await me(service, bob);
+    const plan = `k-${randomUUID().slice(0, 8)}`;
+    const before = getUsers(service);
+    const updated = await service.request(CachedUpdateMine, { input: { attributes: [{ name: 'custom:plan', value: plan }] } }, { token: bob });
+    expect(updated.data?.updateMyAttributes.user.plan).toBe(plan);
+    // The payload's read: one GetUser.
+    expect(getUsers(service) - before).toBe(1);
+    // Let the change's own event come back through the feed (Redis), then ask.
+    await sleep(100);
+    expect((await me(service, bob)).plan).toBe(plan);
+    expect(getUsers(service) - before).toBe(1);
+  });
+
   it('should show a change made on another instance (through Redis) within moments, not after the TTL', async () => {
     const redisUrl = `${SHARED_REDIS_URL}`;
     const first = await start({ ME_CACHE_TTL_MS: LONG_TTL_MS, REDIS_URL: redisUrl });

@@ -51,7 +51,8 @@ describe('SqliteDataStoreFactory', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('should keep every one of 50 concurrent writes across a restart', async () => {
+  // The store is synchronous: these writes never overlap, each is one transaction of its own.
+  it('should keep every one of 60 writes issued together, to two stores, across a restart', async () => {
     let factory = openFactory();
     const pool = await factory.create(ctx, 'p1', POOL_DEFAULTS);
     const clients = await factory.create(ctx, 'clients', { Clients: {} });
@@ -234,7 +235,7 @@ describe('SqliteDataStoreFactory', () => {
     expect(await pool.get(ctx, 'Users')).toEqual({});
   });
 
-  it('should leave memory and disk unchanged when a value cannot be stored', async () => {
+  it('should leave memory and disk unchanged when a value cannot be stored (refused before any SQL runs)', async () => {
     let factory = openFactory();
     const pool = await factory.create(ctx, 'p1', POOL_DEFAULTS);
     await expect(pool.set(ctx, ['Users', 'big'], { n: 1n })).rejects.toThrow(TypeError);
@@ -244,6 +245,27 @@ describe('SqliteDataStoreFactory', () => {
     factory = restart(factory);
     const reopened = await factory.create(ctx, 'p1', POOL_DEFAULTS);
     expect(await reopened.getRoot(ctx)).toEqual(POOL_DEFAULTS);
+  });
+
+  it('should keep memory and disk as they were when SQLite fails in the middle of a write', async () => {
+    let factory = openFactory();
+    const pool = await factory.create(ctx, 'p1', POOL_DEFAULTS);
+    await pool.set(ctx, ['Users', 'alice'], user('alice'));
+    await pool.set(ctx, ['Users', 'bob'], user('bob'));
+    // A real failure inside SQLite, at the third row of the next write (a full disk, say).
+    const raw = new Database(file);
+    raw.exec(`CREATE TRIGGER fail_carol BEFORE INSERT ON cognito_local_store WHEN NEW.child = 'carol'
+              BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    raw.close();
+
+    // Replacing Users deletes its rows, writes the marker, dave, erin, then fails on carol.
+    await expect(pool.set(ctx, 'Users', { dave: user('dave'), erin: user('erin'), carol: user('carol') })).rejects.toThrow(/disk full/);
+    expect(Object.keys(await pool.get(ctx, 'Users', {})).sort()).toEqual(['alice', 'bob']);
+
+    factory = restart(factory);
+    const reopened = await factory.create(ctx, 'p1', POOL_DEFAULTS);
+    expect(Object.keys(await reopened.get(ctx, 'Users', {})).sort()).toEqual(['alice', 'bob']);
+    expect((await reopened.get<User>(ctx, ['Users', 'bob']))?.Username).toBe('bob');
   });
 
   it('should work with an in-memory database', async () => {
