@@ -301,6 +301,16 @@ describe('adminUpdateUserAttributes', () => {
     expect(cognito.emulator.mailbox.latest(USERS.updVerify)).toBeUndefined();
   });
 
+  it('should let an administrator set the developer-only custom:risk_score, which a user may not', async () => {
+    const { errors } = await service.request(
+      AdmAttrUpdate,
+      { input: { username: USERS.updVerify, attributes: [{ name: 'custom:risk_score', value: '42' }] } },
+      { token: alice },
+    );
+    expect(errors).toBeUndefined();
+    expect((await attributesOf(USERS.updVerify))['custom:risk_score']).toBe('42');
+  });
+
   it('should refuse an immutable attribute with BAD_USER_INPUT, leaving Cognito unchanged', async () => {
     service.calls.length = 0;
     const { errors } = await service.request(

@@ -372,9 +372,12 @@ describe('updateMyAttributes input limits', () => {
   });
 
   it.each([
-    ['alone', [{ name: 'email_verified', value: 'false' }]],
-    ['with a new email', [{ name: 'email', value: 'lima.other@example.com' }, { name: 'email_verified', value: 'true' }]],
-  ])('should refuse a user writing email_verified (%s) with FORBIDDEN, without calling Cognito', async (_how, attributes) => {
+    ['email_verified alone', [{ name: 'email_verified', value: 'false' }]],
+    ['email_verified with a new email', [{ name: 'email', value: 'lima.other@example.com' }, { name: 'email_verified', value: 'true' }]],
+    ['phone_number_verified alone', [{ name: 'phone_number_verified', value: 'true' }]],
+    ['phone_number_verified with a new phone number', [{ name: 'phone_number', value: '+15555550177' }, { name: 'phone_number_verified', value: 'true' }]],
+    ['the developer-only custom:risk_score', [{ name: 'custom:risk_score', value: '0' }]],
+  ])('should refuse a user writing %s with FORBIDDEN, without calling Cognito', async (_what, attributes) => {
     const before = await inCognito(username);
     service.calls.length = 0;
     const { data, errors } = await service.request(MyAttrsUpdate, { input: { attributes } }, { token });
@@ -382,5 +385,14 @@ describe('updateMyAttributes input limits', () => {
     expect(data ?? null).toBeNull();
     expect(service.calls).toEqual([]);
     expect(await inCognito(username)).toEqual(before);
+  });
+
+  it('should refuse a user deleting the developer-only custom:risk_score with FORBIDDEN, without calling Cognito', async () => {
+    service.calls.length = 0;
+    const { data, errors } = await service.request(MyAttrsDelete, { input: { names: ['custom:risk_score'] } }, { token });
+    expect(codes(errors)).toEqual(['FORBIDDEN']);
+    expect(errors?.[0]?.extensions?.attribute).toBe('custom:risk_score');
+    expect(data ?? null).toBeNull();
+    expect(service.calls).toEqual([]);
   });
 });

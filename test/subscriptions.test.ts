@@ -15,10 +15,12 @@ import {
   DescribeUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { signIn } from '../src/embedded/seed.js';
 import { graphql } from './gql/index.js';
+import { createCognitoClient } from '../src/cognito/sdk-client.js';
 import { codes, startTestApp, type TestApp } from './support/app.js';
+import { CognitoProxy } from './support/cognito-proxy.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
 import { sseSubscribe, subscribe, watchFeed, wsSubscribe, type FeedWatch, type Subscriber, type WireResult } from './support/subscribers.js';
 import { claimsOf, mintToken, unsignedToken, type AccessClaims } from './support/tokens.js';
@@ -611,6 +613,46 @@ describe("visibility: a user sees only what their app client may read", () => {
     expect(codes(result.errors)).toEqual(['FORBIDDEN']);
     expect(result.errors?.[0]?.path).toEqual(['myAttributesChanged', 'user', 'status']);
     expect(result.data).toEqual({ myAttributesChanged: { user: { username: 'bob', status: null }, source: 'ADMIN' } });
+  });
+});
+
+describe('developer-only attributes, as Cognito names them (dev:custom:…)', () => {
+  // The emulator refuses to store `dev:` names; a proxy adds one to its AdminGetUser answers, as Cognito sends it.
+  let proxy: CognitoProxy;
+  let devService: TestApp;
+  let devFeed: FeedWatch;
+  const DEV_ATTRIBUTE = { Name: 'dev:custom:risk_score', Value: '87' };
+
+  beforeAll(async () => {
+    proxy = await CognitoProxy.start(cognito.endpoint);
+    proxy.rewrites.set('AdminGetUser', (answer) => ({ ...answer, UserAttributes: [...((answer.UserAttributes as unknown[]) ?? []), DEV_ATTRIBUTE] }));
+    devService = await startTestApp(cognito, {}, { cognito: createCognitoClient({ region: 'us-east-1', endpoint: proxy.endpoint, timeoutMs: 5_000 }) });
+    await devService.app.start();
+    devFeed = watchFeed(devService.app);
+  });
+  afterAll(async () => {
+    devFeed?.restore();
+    await devService?.stop();
+    await proxy?.stop();
+  });
+
+  it.each(TRANSPORTS)("should never show one in a user's own event, and show it to an administrator (%s)", async (transport) => {
+    const mine = subscribe(transport, devService.app.url, bob, SubsMine);
+    const admins = subscribe(transport, devService.app.url, alice, SubsUser, { username: 'bob' });
+    onTestFinished(async () => {
+      await Promise.all([mine.dispose(), admins.dispose()]);
+      await devFeed.untilAtMost(0);
+    });
+    await devFeed.untilListening(2);
+    const name = `Bob dev ${transport}`;
+    ok(await devService.request(SubsUpdateMine, { input: { attributes: [{ name: 'name', value: name }] } }, { token: bob }));
+
+    const own = dataOf(await mine.next()).myAttributesChanged;
+    expect(own.updated).toEqual([{ name: 'name', value: name }]);
+    expect(own.user.attributes).toContainEqual({ name: 'name', value: name });
+    expect(own.user.attributes.map((a) => a.name)).not.toContain(DEV_ATTRIBUTE.Name);
+    const administrators = dataOf(await admins.next()).userAttributesChanged;
+    expect(administrators.user.attributes).toContainEqual({ name: DEV_ATTRIBUTE.Name, value: DEV_ATTRIBUTE.Value });
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * The demo data of the embedded default, created through Cognito's own API
  * on first start and found again on later starts: a pool with custom
- * attributes of each data type (one immutable), an app client, an `admin`
- * group, and the users `alice` (admin) and `bob`.
+ * attributes of each data type (one immutable, one developer-only: only
+ * administrators may write it), an app client, an `admin` group, and the
+ * users `alice` (admin) and `bob`.
  */
 import {
   AdminAddUserToGroupCommand,
@@ -93,6 +94,8 @@ export async function seedDemo(cognito: CognitoIdentityProviderClient): Promise<
         { Name: 'newsletter', AttributeDataType: 'Boolean', Mutable: true },
         { Name: 'trial_ends', AttributeDataType: 'DateTime', Mutable: true },
         { Name: 'tenant_id', AttributeDataType: 'String', Mutable: false, StringAttributeConstraints: { MinLength: '1', MaxLength: '64' } },
+        // Set by the back end only. No demo user has a value: the emulator, unlike Cognito, would show it to the user.
+        { Name: 'risk_score', AttributeDataType: 'Number', Mutable: true, DeveloperOnlyAttribute: true, NumberAttributeConstraints: { MinValue: '0', MaxValue: '100' } },
       ],
     }),
   );

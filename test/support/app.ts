@@ -7,7 +7,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import pino from 'pino';
-import { buildApp, type App } from '../../src/app.js';
+import { buildApp, type App, type AppDeps } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { onCognitoCall, type TestCognito } from './cognito.js';
 
@@ -47,9 +47,9 @@ export function testConfig(cognito: Pick<TestCognito, 'demo' | 'endpoint'>, env:
   });
 }
 
-/** Builds the service with {@link testConfig}'s settings. */
-export async function startTestApp(cognito: TestCognito, env: Record<string, string> = {}): Promise<TestApp> {
-  const app = await buildApp(testConfig(cognito, env), { logger: pino({ level: 'silent' }) });
+/** Builds the service with {@link testConfig}'s settings (and `deps`, e.g. an SDK client pointed at a proxy). */
+export async function startTestApp(cognito: TestCognito, env: Record<string, string> = {}, deps: AppDeps = {}): Promise<TestApp> {
+  const app = await buildApp(testConfig(cognito, env), { logger: pino({ level: 'silent' }), ...deps });
   const calls: string[] = [];
   onCognitoCall(app.services.cognito, (command) => calls.push(command));
   return {

@@ -7,7 +7,9 @@
  *   reset the connection, answer 503, or (JWKS only) serve an empty key set.
  * - Per operation (`x-amz-target`, e.g. `GetUser`): answer a Cognito
  *   exception of the test's choosing ({@link CognitoProxy.answers}, Cognito's
- *   JSON error shape `{ __type, message }`) instead of forwarding it.
+ *   JSON error shape `{ __type, message }`) instead of forwarding it, or
+ *   forward it and change the emulator's answer ({@link CognitoProxy.rewrites}),
+ *   to show what real Cognito answers and the emulator cannot.
  *
  * Two ways to put it in front of a service:
  * - as its `COGNITO_ENDPOINT`: every call and the JWKS go through it, and
@@ -63,6 +65,8 @@ export class CognitoProxy {
   jwks: ProxyMode = 'pass';
   /** Operation (e.g. `GetUser`) → the exception answered instead of forwarding it. */
   readonly answers = new Map<string, ScriptedAnswer>();
+  /** Operation → how the emulator's (successful) JSON answer is changed on its way back. */
+  readonly rewrites = new Map<string, (answer: Record<string, unknown>) => Record<string, unknown>>();
   readonly stats: Record<Route, RouteStats> = { api: { requests: 0, hanging: 0 }, jwks: { requests: 0, hanging: 0 } };
   /** Operation → requests received for it (each SDK attempt counts), however they were answered. */
   readonly received = new Map<string, number>();
@@ -131,11 +135,22 @@ export class CognitoProxy {
       });
       return;
     }
+    const rewrite = route === 'api' ? this.rewrites.get(operation) : undefined;
     const forward = httpRequest(
       { host: this.upstream.hostname, port: this.upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: this.upstream.host } },
       (upstream) => {
-        res.writeHead(upstream.statusCode ?? 502, upstream.headers);
-        upstream.pipe(res);
+        if (!rewrite || upstream.statusCode !== 200) {
+          res.writeHead(upstream.statusCode ?? 502, upstream.headers);
+          upstream.pipe(res);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        upstream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        upstream.on('end', () => {
+          const body = JSON.stringify(rewrite(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>));
+          res.writeHead(200, { 'content-type': upstream.headers['content-type'] ?? 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(body) });
+          res.end(body);
+        });
       },
     );
     forward.on('error', () => res.destroy());
