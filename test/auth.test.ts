@@ -22,6 +22,8 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { createTokenVerifier } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
 import { DEMO_USERS, signIn } from '../src/embedded/seed.js';
 import { graphql } from './gql/index.js';
@@ -618,5 +620,73 @@ describe('which app clients and pools are trusted', () => {
     } finally {
       await both.stop();
     }
+  });
+});
+
+describe('the verifier for Cognito itself (no COGNITO_ENDPOINT)', () => {
+  // What production builds: aws-jwt-verify's CognitoJwtVerifier, the JWKS at
+  // AWS's own address. The network to AWS is the edge stood in for: a key
+  // pair of the test's own, served for that address only.
+  const region = 'eu-west-1';
+  const poolId = 'eu-west-1_TestPool1';
+  const issuer = `https://cognito-idp.${region}.amazonaws.com/${poolId}`;
+  const KID = 'test-key-1';
+  let privateKey: CryptoKey;
+  let jwks: { keys: JWK[] };
+  const asked: string[] = [];
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    privateKey = pair.privateKey;
+    jwks = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: KID, alg: 'RS256', use: 'sig' }] };
+  });
+
+  const verifier = (clientIds: string[] | null) =>
+    createTokenVerifier({
+      poolIds: [poolId],
+      region,
+      clientIds,
+      adminGroup: 'admin',
+      fetchTimeoutMs: 1_000,
+      jwksFetcher: {
+        async fetch(uri) {
+          asked.push(uri);
+          if (uri !== `${issuer}/.well-known/jwks.json`) throw new Error(`no JWKS at ${uri}`);
+          return new TextEncoder().encode(JSON.stringify(jwks)).buffer;
+        },
+      },
+    });
+
+  const token = (claims: Record<string, unknown>, options: { issuer?: string; expiresIn?: number } = {}) =>
+    new SignJWT({ sub: 'sub-1', username: 'carol', client_id: 'web-client', token_use: 'access', 'cognito:groups': ['admin'], ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: KID })
+      .setIssuer(options.issuer ?? issuer)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresIn ?? 3_600))
+      .sign(privateKey);
+
+  it("should accept an access token of the pool's configured app client, read from AWS's JWKS for that pool", async () => {
+    const caller = await verifier(['web-client']).verify(await token({}));
+    expect(caller).toMatchObject({ username: 'carol', sub: 'sub-1', userPoolId: poolId, clientId: 'web-client', isAdmin: true });
+    expect(asked).toContain(`${issuer}/.well-known/jwks.json`);
+  });
+
+  it.each([
+    ['another app client', {}, ['web-client-2']],
+    ['an ID token', { token_use: 'id', aud: 'web-client' }, ['web-client']],
+  ] as const)('should refuse %s with UNAUTHENTICATED', async (_what, claims, clientIds) => {
+    await expect(verifier([...clientIds]).verify(await token(claims))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('should refuse a token of another pool, and an expired one, with UNAUTHENTICATED', async () => {
+    const check = verifier(['web-client']);
+    await expect(check.verify(await token({}, { issuer: `https://cognito-idp.${region}.amazonaws.com/${region}_OtherPool` }))).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    await expect(check.verify(await token({}, { expiresIn: -60 }))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('should accept any app client of the pool when none is configured', async () => {
+    expect((await verifier(null).verify(await token({ client_id: 'any-client' }))).clientId).toBe('any-client');
   });
 });

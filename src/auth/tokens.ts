@@ -65,6 +65,8 @@ export interface VerifierOptions {
   fetchTimeoutMs: number;
   /** How many verified tokens are remembered (0: verify every time). @default 10_000 */
   cacheSize?: number;
+  /** How a JWKS is fetched (a test stands in for AWS's endpoint here). @default `fetch`, within `fetchTimeoutMs` */
+  jwksFetcher?: Fetcher;
 }
 
 /** A verified token is re-verified at least this often, even when it lives longer. */
@@ -84,6 +86,7 @@ function fetchFetcher(timeoutMs: number): Fetcher {
 /** Creates the verifier for AWS or, with `endpoint`, for an emulator. */
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   const { clientIds } = options;
+  const fetcher = options.jwksFetcher ?? fetchFetcher(options.fetchTimeoutMs);
   let verify: (token: string) => Promise<CognitoAccessTokenPayload>;
   if (options.endpoint) {
     const verifier = JwtRsaVerifier.create(
@@ -94,13 +97,13 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
         customJwtCheck: ({ payload }: { payload: Parameters<typeof validateCognitoJwtFields>[0] }) =>
           validateCognitoJwtFields(payload, { tokenUse: 'access', clientId: clientIds }),
       })),
-      { jwksCache: new SimpleJwksCache({ fetcher: fetchFetcher(options.fetchTimeoutMs) }) },
+      { jwksCache: new SimpleJwksCache({ fetcher }) },
     );
     verify = async (token) => (await verifier.verify(token)) as unknown as CognitoAccessTokenPayload;
   } else {
     const verifier = CognitoJwtVerifier.create(
       options.poolIds.map((userPoolId) => ({ userPoolId, tokenUse: 'access' as const, clientId: clientIds })),
-      { jwksCache: new SimpleJwksCache({ fetcher: fetchFetcher(options.fetchTimeoutMs) }) },
+      { jwksCache: new SimpleJwksCache({ fetcher }) },
     );
     verify = async (token) => (await verifier.verify(token)) as CognitoAccessTokenPayload;
   }
