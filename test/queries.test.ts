@@ -239,6 +239,7 @@ describe('userPool', () => {
     expect(data?.userPool.customAttributes.map((a) => a.name)).toEqual([
       'custom:newsletter',
       'custom:plan',
+      'custom:risk_score',
       'custom:seats',
       'custom:tenant_id',
       'custom:trial_ends',
@@ -248,6 +249,8 @@ describe('userPool', () => {
     expect(byName.get('custom:tenant_id')).toMatchObject({ dataType: 'STRING', mutable: false, maxLength: 64 });
     expect(byName.get('custom:newsletter')).toMatchObject({ dataType: 'BOOLEAN' });
     expect(byName.get('custom:trial_ends')).toMatchObject({ dataType: 'DATE_TIME' });
+    expect(byName.get('custom:risk_score')).toMatchObject({ dataType: 'NUMBER', developerOnly: true, minValue: 0, maxValue: 100 });
+    expect(byName.get('custom:plan')).toMatchObject({ developerOnly: false });
     expect(byName.get('sub')).toMatchObject({ custom: false, mutable: false, required: true });
   });
 
