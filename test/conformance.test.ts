@@ -9,7 +9,7 @@
  * no caller, so they run without an Authorization header, as a stranger's
  * client would. Each audit is one test named by its id and name. An audit a
  * configuration does not meet is listed in its `notMet` with the reason (the
- * README's "Conformance" section says the same), and the test asserts that
+ * "Conformance" section of test/README.md says the same), and the test asserts that
  * it still fails, so the list and the README cannot go stale silently. Every
  * other audit, MUST, SHOULD or MAY, must pass.
  */

@@ -1,3 +1,10 @@
+/**
+ * The embedded emulator's store (src/embedded/sqlite-data-store.ts), which
+ * replaces cognito-local's JSON files: every write survives a restart, one
+ * user is one row, deletions and type changes persist, defaults never
+ * overwrite, values are copies, and a write SQLite refuses, before or in the
+ * middle of its rows, leaves memory and disk as they were.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
