@@ -22,13 +22,7 @@ const AdmAttrUpdate = graphql(`
   mutation AdmAttrUpdate($input: AdminUpdateUserAttributesInput!) {
     adminUpdateUserAttributes(input: $input) {
       user {
-        username
-        sub
-        userPoolId
-        attributes {
-          name
-          value
-        }
+        ...UserFields
         status
         enabled
         createdAt
