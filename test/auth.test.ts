@@ -181,6 +181,8 @@ const REJECTED_CASES: { name: string; emulatorAccepts: boolean }[] = [
   { name: 'an access token of another user pool', emulatorAccepts: true },
   { name: "a real token whose payload was swapped for alice's", emulatorAccepts: true },
   { name: 'a forged token claiming the admin group', emulatorAccepts: true },
+  { name: "a token without exp, signed with the emulator's own key", emulatorAccepts: true },
+  { name: "a token issued an hour from now, signed with the emulator's own key", emulatorAccepts: true },
 ];
 
 /** alice's attributes as Cognito has them, read with the SDK. */
@@ -254,6 +256,9 @@ beforeAll(async () => {
   rejected.set('an access token of another user pool', otherPool.bobToken);
   rejected.set("a real token whose payload was swapped for alice's", withPayload(bob, { ...claimsOf(bob), username: 'alice', sub: claimsOf(alice).sub }));
   rejected.set('a forged token claiming the admin group', await mintToken({ issuer, claims: { ...realClaims(bob), 'cognito:groups': ['admin'] }, forged: true }));
+  const { exp: _exp, ...withoutExp } = realClaims(bob) as unknown as Record<string, unknown>;
+  rejected.set("a token without exp, signed with the emulator's own key", await mintToken({ issuer, claims: withoutExp as unknown as AccessClaims, expiresIn: null }));
+  rejected.set("a token issued an hour from now, signed with the emulator's own key", await mintToken({ issuer, claims: realClaims(bob), issuedIn: 3_600 }));
 });
 
 afterAll(async () => {
@@ -599,10 +604,15 @@ describe('which app clients and pools are trusted', () => {
       const viaDemo = await anyClient.request(AuthMe, {}, { token: bob });
       expect(viaDemo.errors).toBeUndefined();
 
-      // Any client of the configured pool — still not another pool, an ID token or a forged one.
+      // Any client of the configured pool — still not another pool, an ID token, a forged one, or one naming no client.
+      const { client_id: _client, ...withoutClient } = realClaims(bob);
+      const noClient = await mintToken({ issuer, claims: withoutClient as unknown as AccessClaims });
       anyClient.calls.length = 0;
-      for (const name of ['an access token of another user pool', 'an ID token', "a token signed with a stranger's key", 'an alg:none token with real claims']) {
-        const { errors } = await anyClient.request(AuthMe, {}, { token: rejected.get(name)! });
+      for (const [name, token] of [
+        ...['an access token of another user pool', 'an ID token', "a token signed with a stranger's key", 'an alg:none token with real claims'].map((n) => [n, rejected.get(n)!]),
+        ["a token without client_id, signed with the emulator's own key", noClient],
+      ]) {
+        const { errors } = await anyClient.request(AuthMe, {}, { token });
         expect(codes(errors), name).toEqual(['UNAUTHENTICATED']);
       }
       expect(anyClient.calls).toEqual([]);

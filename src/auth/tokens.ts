@@ -13,8 +13,8 @@
  * {@link authenticate} answers a missing or bad one the same way everywhere.
  *
  * **Whether.** The service verifies every access token itself, before it is
- * used: signature against the pool's JWKS, `exp`, `iss`, `token_use = access`
- * and `client_id`. Cognito would reject a bad token on its own, but the
+ * used: signature against the pool's JWKS, `exp` (required), `iss`,
+ * `token_use = access`, `client_id` (required) and an `iat` not in the future. Cognito would reject a bad token on its own, but the
  * emulator accepts anything (forged, expired, `alg: none`), and admin calls
  * never show Cognito the caller's token at all. What a token's expiry ends is
  * src/auth/expiry.ts.
@@ -72,6 +72,22 @@ export interface VerifierOptions {
 /** A verified token is re-verified at least this often, even when it lives longer. */
 const CACHE_MAX_AGE_MS = 10 * 60_000;
 
+/** How far in the future a token's `iat` may be (clocks differ a little), in seconds. */
+export const MAX_CLOCK_SKEW_S = 60;
+
+/**
+ * The claims every access token must carry beyond what the library checks:
+ * an `exp` (a token without one would never expire), a `client_id` (checked
+ * against COGNITO_CLIENT_IDS when set; required even when not), a `sub`, and
+ * an `iat` that is not in the future. Cognito always issues all four.
+ */
+function hasRequiredClaims(payload: CognitoAccessTokenPayload, nowS: number): boolean {
+  const { exp, iat, client_id: clientId, sub } = payload as { exp?: unknown; iat?: unknown; client_id?: unknown; sub?: unknown };
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) return false;
+  if (typeof clientId !== 'string' || clientId === '' || typeof sub !== 'string' || sub === '') return false;
+  return iat === undefined || (typeof iat === 'number' && iat <= nowS + MAX_CLOCK_SKEW_S);
+}
+
 /** A JWKS fetcher on the platform's `fetch`, which (unlike the library's default) allows http emulator URLs. */
 function fetchFetcher(timeoutMs: number): Fetcher {
   return {
@@ -112,6 +128,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     let payload: CognitoAccessTokenPayload;
     try {
       payload = await verify(token);
+      if (!hasRequiredClaims(payload, Date.now() / 1000)) throw new Error('missing or future claims');
     } catch {
       // Why a token failed is for the log at most, never for the client.
       throw contractError(ErrorCode.UNAUTHENTICATED, 'The access token is missing, invalid, expired or revoked.');

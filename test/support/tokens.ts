@@ -23,19 +23,21 @@ export interface AccessClaims {
 export async function mintToken(options: {
   issuer: string;
   claims: AccessClaims;
-  /** Seconds from now; negative for an expired token. @default 3600 */
-  expiresIn?: number;
+  /** Seconds from now; negative for an expired token; `null` for a token without `exp`. @default 3600 */
+  expiresIn?: number | null;
+  /** `iat`, in seconds from now. @default -10 */
+  issuedIn?: number;
   /** Sign with a fresh key of our own instead of the emulator's. */
   forged?: boolean;
 }): Promise<string> {
   const key = options.forged ? (await generateKeyPair('RS256')).privateKey : await importJWK(emulatorKey, 'RS256');
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ ...options.claims })
+  const jwt = new SignJWT({ ...options.claims })
     .setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal', typ: 'JWT' })
     .setIssuer(options.issuer)
-    .setIssuedAt(now - 10)
-    .setExpirationTime(now + (options.expiresIn ?? 3_600))
-    .sign(key);
+    .setIssuedAt(now + (options.issuedIn ?? -10));
+  if (options.expiresIn !== null) jwt.setExpirationTime(now + (options.expiresIn ?? 3_600));
+  return jwt.sign(key);
 }
 
 /** An unsigned token (`alg: none`) with the given payload. */
