@@ -4,7 +4,6 @@
  * inside (the Cognito client, the embedded emulator and its demo pool).
  */
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -29,7 +28,7 @@ import { servicePlugins } from './plugins/service-plugins.js';
 import { corsPolicy, withCsrfHeader } from './plugins/use-browser-access.js';
 import { createMetrics, METRICS_ENDPOINT } from './plugins/use-metrics.js';
 import { schema } from './schema/index.js';
-import { drainHttpServer } from './server/drain.js';
+import { drainHttpServer, Shutdown } from './server/shutdown.js';
 import { attachGraphQLWs } from './server/graphql-ws.js';
 
 /** The running service. */
@@ -65,6 +64,7 @@ interface CognitoTarget {
   region: string;
   defaultPoolId: string;
   poolIds: string[];
+  adminPools: Record<string, string[]>;
   adminGroup: string;
   embedded?: NonNullable<App['embedded']>;
 }
@@ -74,8 +74,8 @@ async function connectCognito(config: Config, deps: AppDeps, logger: Logger): Pr
   const client = (region: string, endpoint?: string) =>
     deps.cognito ?? createCognitoClient({ region, timeoutMs: config.cognitoTimeoutMs, ...(endpoint ? { endpoint } : {}) });
   if (config.cognito.mode === 'remote') {
-    const { endpoint, region, defaultPoolId, poolIds } = config.cognito;
-    return { cognito: client(region, endpoint), region, defaultPoolId, poolIds, adminGroup: config.adminGroup, ...(endpoint ? { endpoint } : {}) };
+    const { endpoint, region, defaultPoolId, poolIds, adminPools } = config.cognito;
+    return { cognito: client(region, endpoint), region, defaultPoolId, poolIds, adminPools, adminGroup: config.adminGroup, ...(endpoint ? { endpoint } : {}) };
   }
   const emulator = await startEmulator({ dataDir: config.cognito.dataDir, logger });
   const region = 'local';
@@ -87,6 +87,7 @@ async function connectCognito(config: Config, deps: AppDeps, logger: Logger): Pr
     region,
     defaultPoolId: demo.userPoolId,
     poolIds: [demo.userPoolId],
+    adminPools: { [demo.userPoolId]: [demo.userPoolId] },
     adminGroup: DEMO_ADMIN_GROUP,
     embedded: { emulator, demo, tokens: new DemoTokens(cognito, demo) },
   };
@@ -111,9 +112,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   if (config.metrics.enabled && !config.metrics.token && !isLoopbackHost(config.host)) {
     logger.warn(`${METRICS_ENDPOINT} answers anyone who reaches ${config.host}:${config.port}: keep it off public networks, or set METRICS_TOKEN`);
   }
-  const shutdown = new AbortController();
-  // Every open subscription listens for the shutdown: many listeners, no leak.
-  setMaxListeners(0, shutdown.signal);
+  const shutdown = new Shutdown();
 
   const services: Services = {
     cognito,
@@ -125,13 +124,18 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       fetchTimeoutMs: config.cognitoTimeoutMs,
       ...(endpoint ? { endpoint } : {}),
     }),
-    pools: { defaultPoolId: target.defaultPoolId, poolIds: target.poolIds },
+    pools: { defaultPoolId: target.defaultPoolId, poolIds: target.poolIds, adminPools: target.adminPools },
     poolCache: new TtlCache(config.poolCacheTtlMs),
     profiles: new ProfileCache(config.meCacheTtlMs),
     clientAttributes: new ClientAttributes(cognito, config.poolCacheTtlMs),
-    changes: createChangeFeed({ logger, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) }),
+    changes: createChangeFeed({
+      logger,
+      onDropped: metrics.changeEventDropped,
+      ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+      ...(config.redisFeedSecret ? { secret: config.redisFeedSecret } : {}),
+    }),
     maxConcurrency: config.maxConcurrency,
-    shutdown: shutdown.signal,
+    shutdown,
     metrics,
   };
   const stopForgetting = config.meCacheTtlMs > 0 ? forgetProfilesChangedElsewhere(services.changes, services.profiles, target.poolIds) : () => {};
@@ -191,7 +195,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       }
     },
     async stop() {
-      shutdown.abort();
+      shutdown.stop();
       await closeWebSockets();
       await drainHttpServer(server);
       stopForgetting();

@@ -15,8 +15,8 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 export const isLoopbackHost = (host: string): boolean => LOOPBACK_HOSTS.has(host);
 /** A Redis key prefix for the quota counters. */
 const QUOTA_KEY_PREFIX = /^[\w.:-]{1,64}$/;
-/** A `METRICS_TOKEN`: 16 to 256 printable ASCII characters, no spaces (a bearer token Prometheus can send, too long to guess). */
-const METRICS_TOKEN = /^[\x21-\x7e]{16,256}$/;
+/** A secret setting (`METRICS_TOKEN`, `REDIS_FEED_SECRET`): 16 to 256 printable ASCII characters, no spaces, too long to guess. */
+const SECRET = /^[\x21-\x7e]{16,256}$/;
 
 /** Where Cognito lives and what the service may do there. */
 export type CognitoSettings =
@@ -32,6 +32,8 @@ export type CognitoSettings =
       defaultPoolId: string;
       /** Every pool administrators may act on; the default pool first. */
       poolIds: string[];
+      /** `COGNITO_ADMIN_POOLS`: the pools an administrator of each pool may act on. @default each pool its own */
+      adminPools: Record<string, string[]>;
       /** `COGNITO_ENDPOINT`: an emulator instead of AWS. */
       endpoint?: string;
       /** `AWS_REGION`, else the region part of the pool id. */
@@ -47,6 +49,8 @@ export interface Config {
   adminGroup: string;
   /** Unset: one process, in-memory pubsub. */
   redisUrl?: string;
+  /** `REDIS_FEED_SECRET`: sign change events on Redis and drop those without a valid signature. Needs `redisUrl`. */
+  redisFeedSecret?: string;
   /** @default '127.0.0.1' */
   host: string;
   /** 0 picks a free port. @default 4000 */
@@ -170,6 +174,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (env.COGNITO_ENDPOINT?.trim()) {
       problems.push('COGNITO_ENDPOINT needs COGNITO_USER_POOL_ID: without it the service runs its own embedded emulator');
     }
+    if (env.COGNITO_ADMIN_POOLS?.trim()) {
+      problems.push('COGNITO_ADMIN_POOLS needs COGNITO_USER_POOL_ID: the embedded emulator has one pool');
+    }
     // The emulator's signing key ships inside its npm package: anyone can mint
     // tokens it accepts, so the embedded default must never face a network.
     if (!isLoopbackHost(host)) {
@@ -187,6 +194,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       if (!POOL_ID.test(id)) problems.push(`COGNITO_USER_POOL_IDS: ${JSON.stringify(id)} is not a user pool id`);
     }
     const poolIds = [defaultPoolId, ...others.filter((id) => id !== defaultPoolId)];
+    const adminPools = Object.fromEntries(poolIds.map((id) => [id, [id]]));
+    for (const entry of list(env.COGNITO_ADMIN_POOLS)) {
+      const [from = '', targets = '', ...extra] = entry.split(':');
+      const to = targets.split('+').map((id) => id.trim()).filter(Boolean);
+      const bad = [from.trim(), ...to].filter((id) => !poolIds.includes(id));
+      if (extra.length > 0 || to.length === 0) {
+        problems.push(`COGNITO_ADMIN_POOLS: ${JSON.stringify(entry)} is not <pool>:<pool>+<pool>… (e.g. eu-west-1_A:eu-west-1_A+eu-west-1_B)`);
+      } else if (bad.length > 0) {
+        problems.push(`COGNITO_ADMIN_POOLS: ${bad.map((id) => JSON.stringify(id)).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not among COGNITO_USER_POOL_ID and COGNITO_USER_POOL_IDS`);
+      } else {
+        adminPools[from.trim()] = [...new Set(to)];
+      }
+    }
     const endpoint = env.COGNITO_ENDPOINT?.trim().replace(/\/+$/, '');
     if (endpoint) {
       try {
@@ -200,7 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region) && !endpoint) {
       problems.push(`AWS_REGION=${JSON.stringify(region)} is not an AWS region (like eu-west-1)`);
     }
-    cognito = { mode: 'remote', defaultPoolId, poolIds, region: region || 'us-east-1', ...(endpoint ? { endpoint } : {}) };
+    cognito = { mode: 'remote', defaultPoolId, poolIds, adminPools, region: region || 'us-east-1', ...(endpoint ? { endpoint } : {}) };
   }
 
   const clientIds = list(env.COGNITO_CLIENT_IDS);
@@ -211,6 +231,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const redisUrl = env.REDIS_URL?.trim();
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     problems.push(`REDIS_URL=${JSON.stringify(redisUrl)} must start with redis:// or rediss://`);
+  }
+  const redisFeedSecret = env.REDIS_FEED_SECRET?.trim() || undefined;
+  if (redisFeedSecret !== undefined) {
+    if (!SECRET.test(redisFeedSecret)) problems.push('REDIS_FEED_SECRET must be 16 to 256 printable characters without spaces (e.g. `openssl rand -hex 32`)');
+    if (!redisUrl) problems.push('REDIS_FEED_SECRET needs REDIS_URL: without Redis no event leaves the process');
   }
   const production = env.NODE_ENV?.trim() === 'production';
   const bool = (name: string, fallback: boolean): boolean => {
@@ -237,7 +262,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`QUOTA_KEY_PREFIX=${JSON.stringify(quotaKeyPrefix)} must be 1 to 64 letters, digits, "_", "-", "." or ":"`);
   }
   const metricsToken = env.METRICS_TOKEN?.trim() || null;
-  if (metricsToken !== null && !METRICS_TOKEN.test(metricsToken)) {
+  if (metricsToken !== null && !SECRET.test(metricsToken)) {
     problems.push(`METRICS_TOKEN must be 16 to 256 printable characters without spaces (e.g. \`openssl rand -hex 32\`)`);
   }
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
@@ -282,6 +307,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: bool('GRAPHIQL', !production),
     metrics: { enabled: bool('METRICS', true), token: metricsToken },
     ...(redisUrl ? { redisUrl } : {}),
+    ...(redisFeedSecret ? { redisFeedSecret } : {}),
   };
   // A call waits for its quota inside its Cognito deadline: a wait as long
   // would turn every call over budget into a timeout.

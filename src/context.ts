@@ -14,6 +14,7 @@ import { createLoaders, type Loaders, type PoolCache } from './cognito/loaders.j
 import { contractError, ErrorCode } from './errors.js';
 import { requestIdOf } from './plugins/use-request-log.js';
 import type { Metrics } from './plugins/use-metrics.js';
+import type { Shutdown } from './server/shutdown.js';
 
 /** The pools this service may act on. */
 export interface PoolPolicy {
@@ -21,6 +22,8 @@ export interface PoolPolicy {
   defaultPoolId: string;
   /** Every pool administrators may act on. */
   poolIds: readonly string[];
+  /** The pools an administrator of each pool may act on (each its own unless COGNITO_ADMIN_POOLS says more). */
+  adminPools: Readonly<Record<string, readonly string[]>>;
 }
 
 /** What lives as long as the process and is shared by every request. */
@@ -37,8 +40,8 @@ export interface Services {
   /** Where attribute changes are published and subscribed to. */
   changes: ChangeFeed;
   maxConcurrency: number;
-  /** Aborted when the service stops: open subscriptions complete. */
-  shutdown: AbortSignal;
+  /** Stopped when the service stops: open subscriptions complete. */
+  shutdown: Shutdown;
   /** Prometheus metrics (open subscriptions are counted by src/changes/delivery.ts). */
   metrics: Metrics;
 }
@@ -84,13 +87,20 @@ export function contextFactory(services: Services) {
 /**
  * The pool an administrator's operation acts on: the one named, or the
  * default. Any pool outside the configured ones is FORBIDDEN, so the service
- * is never an open proxy to whatever its AWS credentials reach.
+ * is never an open proxy to whatever its AWS credentials reach; and so is a
+ * configured pool the caller does not administer: an administrator's
+ * authority is that of their own pool (the token's issuer), and of the pools
+ * COGNITO_ADMIN_POOLS gives it.
  */
 export function allowedPool(context: Context, userPoolId: string | number | null | undefined): string {
   const { pools } = context.services;
   const id = userPoolId == null ? pools.defaultPoolId : String(userPoolId);
   if (!pools.poolIds.includes(id)) {
     throw contractError(ErrorCode.FORBIDDEN, `User pool "${id.slice(0, 64)}" is not one this service may act on.`);
+  }
+  const own = context.caller?.userPoolId ?? '';
+  if (!(pools.adminPools[own] ?? [own]).includes(id)) {
+    throw contractError(ErrorCode.FORBIDDEN, `Administrators of user pool ${own} may not act on user pool ${id}.`);
   }
   return id;
 }

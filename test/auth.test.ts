@@ -29,6 +29,7 @@ import { DEMO_USERS, signIn } from '../src/embedded/seed.js';
 import { graphql } from './gql/index.js';
 import { codes, startTestApp, type TestApp } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
+import { sseSubscribe } from './support/subscribers.js';
 import { claimsOf, mintToken, unsignedToken, type AccessClaims } from './support/tokens.js';
 
 const AuthMe = graphql(`
@@ -565,8 +566,11 @@ describe('an administrator naming a pool the service is not configured for', () 
     expect(await customAttributesOf(otherPool.userPoolId)).toEqual(schemaBefore);
   });
 
-  it('should act on that pool once it is configured (so FORBIDDEN above was the policy, not the pool)', async () => {
-    const twoPools = await startTestApp(cognito, { COGNITO_USER_POOL_IDS: `${cognito.demo.userPoolId},${otherPool.userPoolId}` });
+  it('should act on that pool once it is configured and given to its administrators (so FORBIDDEN above was the policy, not the pool)', async () => {
+    const twoPools = await startTestApp(cognito, {
+      COGNITO_USER_POOL_IDS: `${cognito.demo.userPoolId},${otherPool.userPoolId}`,
+      COGNITO_ADMIN_POOLS: `${cognito.demo.userPoolId}:${cognito.demo.userPoolId}+${otherPool.userPoolId}`,
+    });
     try {
       const { data, errors } = await twoPools.request(AuthUser, { username: 'bob', userPoolId: otherPool.userPoolId }, { token: alice });
       expect(errors).toBeUndefined();
@@ -574,6 +578,72 @@ describe('an administrator naming a pool the service is not configured for', () 
     } finally {
       await twoPools.stop();
     }
+  });
+});
+
+describe('an administrator of one configured pool and the others', () => {
+  // Both pools configured, each with its client: bob of the other pool is an administrator there, alice here.
+  const bothPools = (env: Record<string, string> = {}) =>
+    startTestApp(cognito, {
+      COGNITO_USER_POOL_IDS: `${cognito.demo.userPoolId},${otherPool.userPoolId}`,
+      COGNITO_CLIENT_IDS: `${cognito.demo.clientId},${otherPool.clientId}`,
+      ...env,
+    });
+
+  it("should refuse an administrator of the other pool this pool's users, schema, writes and feed, and allow their own", async () => {
+    const service = await bothPools();
+    try {
+      const { userPoolId } = cognito.demo;
+      const aliceBefore = await attributesOf('alice');
+      service.calls.length = 0;
+      const asOther = { token: otherPool.bobToken };
+      expect(codes((await service.request(AuthUser, { username: 'alice', userPoolId }, asOther)).errors)).toEqual(['FORBIDDEN']);
+      // Naming no pool is the default pool, this one: refused too.
+      expect(codes((await service.request(AuthUser, { username: 'alice' }, asOther)).errors)).toEqual(['FORBIDDEN']);
+      expect(codes((await service.request(AuthUsers, { usernames: ['alice'], userPoolId }, asOther)).errors)).toEqual(['FORBIDDEN']);
+      expect(codes((await service.request(AuthUserPool, { id: userPoolId }, asOther)).errors)).toEqual(['FORBIDDEN']);
+      const update = await service.request(AuthAdminUpdate, { input: { userPoolId, username: 'alice', attributes: [{ name: 'name', value: 'Taken over' }] } }, asOther);
+      expect(codes(update.errors)).toEqual(['FORBIDDEN']);
+      expect(service.calls).toEqual([]);
+      expect(await attributesOf('alice')).toEqual(aliceBefore);
+
+      await service.app.start();
+      const feed = sseSubscribe(service.app.url, otherPool.bobToken, `subscription { userPoolAttributesChanged(userPoolId: "${userPoolId}") { source } }`);
+      expect(codes(await feed.nextError())).toEqual(['FORBIDDEN']);
+      await feed.dispose();
+
+      const own = await service.request(AuthUser, { username: 'bob', userPoolId: otherPool.userPoolId }, asOther);
+      expect(own.errors).toBeUndefined();
+      expect(own.data?.user?.username).toBe('bob');
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it('should give an administrator of one pool the others COGNITO_ADMIN_POOLS names, and nothing more', async () => {
+    const { userPoolId } = cognito.demo;
+    const service = await bothPools({ COGNITO_ADMIN_POOLS: `${otherPool.userPoolId}:${otherPool.userPoolId}+${userPoolId}` });
+    try {
+      const mapped = await service.request(AuthUser, { username: 'alice', userPoolId }, { token: otherPool.bobToken });
+      expect(mapped.errors).toBeUndefined();
+      expect(mapped.data?.user?.username).toBe('alice');
+      // The map is one way: alice administers her own pool only.
+      const back = await service.request(AuthUser, { username: 'bob', userPoolId: otherPool.userPoolId }, { token: alice });
+      expect(codes(back.errors)).toEqual(['FORBIDDEN']);
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it('should refuse a COGNITO_ADMIN_POOLS that is malformed or names a pool not configured', () => {
+    const base = { COGNITO_USER_POOL_ID: 'eu-west-1_AAA111', COGNITO_USER_POOL_IDS: 'eu-west-1_BBB222' };
+    expect(loadConfig({ ...base, COGNITO_ADMIN_POOLS: 'eu-west-1_AAA111:eu-west-1_AAA111+eu-west-1_BBB222' }).cognito).toMatchObject({
+      adminPools: { 'eu-west-1_AAA111': ['eu-west-1_AAA111', 'eu-west-1_BBB222'], 'eu-west-1_BBB222': ['eu-west-1_BBB222'] },
+    });
+    expect(loadConfig(base).cognito).toMatchObject({ adminPools: { 'eu-west-1_AAA111': ['eu-west-1_AAA111'], 'eu-west-1_BBB222': ['eu-west-1_BBB222'] } });
+    expect(() => loadConfig({ ...base, COGNITO_ADMIN_POOLS: 'eu-west-1_AAA111' })).toThrow(/COGNITO_ADMIN_POOLS: "eu-west-1_AAA111" is not <pool>:<pool>/);
+    expect(() => loadConfig({ ...base, COGNITO_ADMIN_POOLS: 'eu-west-1_AAA111:eu-west-1_CCC333' })).toThrow(/"eu-west-1_CCC333" is not among/);
+    expect(() => loadConfig({ COGNITO_ADMIN_POOLS: 'a:b' })).toThrow(/COGNITO_ADMIN_POOLS needs COGNITO_USER_POOL_ID/);
   });
 });
 

@@ -135,6 +135,7 @@ describe('loadConfig defaults', () => {
       mode: 'remote',
       defaultPoolId: 'local_AbC123',
       poolIds: ['local_AbC123'],
+      adminPools: { local_AbC123: ['local_AbC123'] },
       endpoint: 'http://127.0.0.1:9229',
       region: 'us-east-1',
     });

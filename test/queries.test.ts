@@ -260,7 +260,10 @@ describe('userPool', () => {
   });
 
   it('should answer a configured pool that does not exist with NOT_FOUND', async () => {
-    const twoPools = await startTestApp(cognito, { COGNITO_USER_POOL_IDS: `${cognito.demo.userPoolId},local_Missing1` });
+    const twoPools = await startTestApp(cognito, {
+      COGNITO_USER_POOL_IDS: `${cognito.demo.userPoolId},local_Missing1`,
+      COGNITO_ADMIN_POOLS: `${cognito.demo.userPoolId}:${cognito.demo.userPoolId}+local_Missing1`,
+    });
     try {
       const { errors } = await twoPools.request(Pool, { id: 'local_Missing1' }, { token: alice });
       expect(codes(errors)).toEqual(['NOT_FOUND']);

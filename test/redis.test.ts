@@ -11,12 +11,15 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { loadConfig } from '../src/config.js';
 import { graphql } from './gql/index.js';
 import { freePort, startTestApp, type TestApp } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
 import { PrivateRedis } from './support/redis.js';
+import { claimsOf } from './support/tokens.js';
 
 const RedisMyChanges = graphql(`
   subscription RedisMyChanges {
@@ -211,8 +214,8 @@ const subscribers: WsSubscriber<unknown>[] = [];
 const apps: TestApp[] = [];
 
 /** Starts an instance on a real port; stopped in afterAll. */
-async function startInstance(redisUrl: string): Promise<TestApp> {
-  const service = await startTestApp(cognito, { REDIS_URL: redisUrl });
+async function startInstance(redisUrl: string, env: Record<string, string> = {}): Promise<TestApp> {
+  const service = await startTestApp(cognito, { REDIS_URL: redisUrl, ...env });
   apps.push(service);
   await service.app.start();
   return service;
@@ -317,6 +320,121 @@ describe('two instances sharing one Redis', () => {
     await sleep(500);
     expect(bobOnA.matching(mine, 'custom:plan', plan)).toHaveLength(1);
     expect(bobOnA.errors).toEqual([]);
+  });
+});
+
+describe('what Redis carries is untrusted', () => {
+  let publisher: Redis;
+  /** Process-level failures while this block runs: each would crash a production process. */
+  const crashes: unknown[] = [];
+  const record = (reason: unknown) => crashes.push(reason);
+
+  beforeAll(() => {
+    publisher = new Redis(SHARED_REDIS_URL);
+    process.on('uncaughtException', record);
+    process.on('unhandledRejection', record);
+  });
+  afterAll(async () => {
+    process.off('uncaughtException', record);
+    process.off('unhandledRejection', record);
+    await publisher.quit();
+  });
+
+  /** How many events from Redis `service` dropped for `reason`. */
+  async function dropped(service: TestApp, reason: string): Promise<number> {
+    const metric = service.app.services.metrics.registry.getSingleMetric('change_feed_events_dropped_total');
+    return (await metric!.get()).values.find((v) => v.labels.reason === reason)?.value ?? 0;
+  }
+
+  /** A change event of bob's, well-formed in every field, as a forger would write it. */
+  const forgedEvent = (plan: string) => {
+    const sub = String(claimsOf(bob).sub);
+    const userPoolId = cognito.demo.userPoolId;
+    return {
+      origin: 'forger',
+      userPoolId,
+      username: 'bob',
+      sub,
+      user: { username: 'bob', sub, userPoolId, attributes: [{ name: 'custom:plan', value: plan }] },
+      updated: [{ name: 'custom:plan', value: plan }],
+      deleted: [],
+      source: 'ADMIN',
+      occurredAt: new Date().toISOString(),
+    };
+  };
+  const bobsTopic = () => `user:${cognito.demo.userPoolId}:${String(claimsOf(bob).sub)}`;
+
+  it('should drop what is not JSON, or not a change of its topic, count it, and go on delivering', async () => {
+    const service = await startInstance(SHARED_REDIS_URL);
+    const bobs = subscribe(service, bob, RedisMyChanges);
+    const pools = subscribe(service, alice, RedisPoolChanges);
+    const bobUpdates = async (plan: string) => {
+      expect((await service.request(RedisUpdateMine, { input: { attributes: [{ name: 'custom:plan', value: plan }] } }, { token: bob })).errors).toBeUndefined();
+    };
+    await untilLive(bobUpdates, [
+      (plan) => bobs.waitFor((e) => sets('custom:plan', plan)(mine(e)), 500),
+      (plan) => pools.waitFor((e) => sets('custom:plan', plan)(pooled(e)), 500),
+    ]);
+    const received = { bob: bobs.events.length, pool: pools.events.length };
+
+    await publisher.publish(`pool:${cognito.demo.userPoolId}`, '{not json');
+    await publisher.publish(bobsTopic(), '{not json');
+    await publisher.publish(bobsTopic(), JSON.stringify({ hello: 'world' }));
+    // Well-formed, but another user's change sent on bob's topic.
+    const other = forgedEvent('not-bobs');
+    await publisher.publish(bobsTopic(), JSON.stringify({ ...other, sub: 'someone-else', user: { ...other.user, sub: 'someone-else' } }));
+
+    const plan = uniquePlan('after-junk');
+    await bobUpdates(plan);
+    await bobs.waitFor((e) => sets('custom:plan', plan)(mine(e)));
+    await pools.waitFor((e) => sets('custom:plan', plan)(pooled(e)));
+    await sleep(300);
+    expect(bobs.events.slice(received.bob).map((e) => mine(e).updated)).toEqual([[{ name: 'custom:plan', value: plan }]]);
+    expect(pools.events.slice(received.pool).map((e) => pooled(e).updated)).toEqual([[{ name: 'custom:plan', value: plan }]]);
+    expect([...bobs.errors, ...pools.errors]).toEqual([]);
+    expect(await dropped(service, 'not-json')).toBe(2);
+    expect(await dropped(service, 'shape')).toBe(2);
+    expect((await fetch(`${service.app.url}/health`)).status).toBe(200);
+    expect(crashes).toEqual([]);
+  });
+
+  it('should deliver a well-formed forged event without REDIS_FEED_SECRET, and only signed events with it', async () => {
+    const open = await startInstance(SHARED_REDIS_URL);
+    const signedA = await startInstance(SHARED_REDIS_URL, { REDIS_FEED_SECRET: 'feed-secret-of-this-test-0123' });
+    const signedB = await startInstance(SHARED_REDIS_URL, { REDIS_FEED_SECRET: 'feed-secret-of-this-test-0123' });
+    const onOpen = subscribe(open, bob, RedisMyChanges);
+    const onSigned = subscribe(signedB, bob, RedisMyChanges);
+    const adminUpdatesOnA = async (plan: string) => {
+      const { errors } = await signedA.request(RedisAdminUpdate, { input: { username: 'bob', attributes: [{ name: 'custom:plan', value: plan }] } }, { token: alice });
+      expect(errors).toBeUndefined();
+    };
+    // The signed instances understand each other.
+    await untilLive(adminUpdatesOnA, [(plan) => onSigned.waitFor((e) => sets('custom:plan', plan)(mine(e)), 500)]);
+    // And the open instance hears plain JSON: a live subscription there too.
+    await untilLive(
+      async (plan) => void (await publisher.publish(bobsTopic(), JSON.stringify(forgedEvent(plan)))),
+      [(plan) => onOpen.waitFor((e) => sets('custom:plan', plan)(mine(e)), 500)],
+    );
+
+    const forged = uniquePlan('forged');
+    await publisher.publish(bobsTopic(), JSON.stringify(forgedEvent(forged)));
+    await publisher.publish(bobsTopic(), JSON.stringify({ event: JSON.stringify(forgedEvent(forged)), mac: 'AAAA' }));
+    await onOpen.waitFor((e) => sets('custom:plan', forged)(mine(e)));
+    await sleep(300);
+    expect(onSigned.matching(mine, 'custom:plan', forged)).toEqual([]);
+    expect(await dropped(signedB, 'signature')).toBeGreaterThanOrEqual(2);
+
+    const real = uniquePlan('signed');
+    await adminUpdatesOnA(real);
+    expect(mine(await onSigned.waitFor((e) => sets('custom:plan', real)(mine(e)))).source).toBe('ADMIN');
+    expect(crashes).toEqual([]);
+  });
+
+  it('should refuse a REDIS_FEED_SECRET too short to be secret, or without REDIS_URL', () => {
+    const base = { COGNITO_USER_POOL_ID: 'eu-west-1_AbC123', AWS_REGION: 'eu-west-1' };
+    expect(() => loadConfig({ ...base, REDIS_URL: SHARED_REDIS_URL, REDIS_FEED_SECRET: 'short' })).toThrow(/REDIS_FEED_SECRET must be 16 to 256/);
+    expect(() => loadConfig({ ...base, REDIS_FEED_SECRET: 'long-enough-secret-0123456789' })).toThrow(/REDIS_FEED_SECRET needs REDIS_URL/);
+    expect(loadConfig({ ...base, REDIS_URL: SHARED_REDIS_URL, REDIS_FEED_SECRET: 'long-enough-secret-0123456789' }).redisFeedSecret).toBe('long-enough-secret-0123456789');
   });
 });
 

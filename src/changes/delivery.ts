@@ -109,15 +109,13 @@ export function changeStream(
       () => stop(contractError(ErrorCode.UNAUTHENTICATED, 'The access token expired; subscribe again with a fresh one.')),
       context.viaSocket ? SOCKET_EXPIRY_GRACE_MS : 0,
     );
-    const onShutdown = () => stop();
-    shutdown.addEventListener('abort', onShutdown, { once: true });
-    if (shutdown.aborted) stop();
+    const stopListening = shutdown.onStop(() => stop());
     try {
       await stop;
     } finally {
       unlisten();
       cancelExpiry();
-      shutdown.removeEventListener('abort', onShutdown);
+      stopListening();
       closed();
     }
   });

@@ -2,17 +2,22 @@
  * The feed of attribute changes: every change made through the service is
  * published once, after Cognito accepted it, on two topics — the user's
  * (`user:<pool>:<sub>`) and the pool's (`pool:<pool>`). One process uses an
- * in-memory event target; with `REDIS_URL`, `@graphql-yoga/redis-event-target`
- * carries events between instances, so a subscriber on any instance receives
- * a change made on any other exactly once.
+ * in-memory event target; with `REDIS_URL`, the Redis transport
+ * (src/changes/redis-transport.ts) carries events between instances, so a
+ * subscriber on any instance receives a change made on any other exactly once.
+ *
+ * However many subscribers a topic has, the transport sees one listener for
+ * it: the feed keeps each topic's subscribers in a Set (adding the 20,000th
+ * costs what the first did; an EventTarget checks every listener it holds),
+ * and hands an event to them in slices of {@link FANOUT_SLICE}, yielding to
+ * the event loop between slices, so a large fan-out never stalls the other
+ * requests. Events reach each subscriber in the order they were published.
  */
 import { randomUUID } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSubEventTarget } from 'graphql-yoga';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { UserAttribute, UserRecord } from '../cognito/users.js';
+import { redisTransport, type Transport } from './redis-transport.js';
 
 /** Who made a change. */
 export type ChangeSource = 'SELF' | 'ADMIN';
@@ -39,7 +44,8 @@ export interface AttributeChangeEvent {
   occurredAt: string;
 }
 
-type Topics = {
+/** The topics of the feed, as `createPubSub` names them. */
+export type Topics = {
   /** id: `<pool>:<sub>` */
   user: [id: string, event: AttributeChangeEvent];
   /** id: the pool id */
@@ -98,91 +104,88 @@ export function fromEventUser(user: AttributeChangeEvent['user']): UserRecord {
   };
 }
 
-/** The transport under the pubsub: in-memory by default, or Redis. */
-interface Transport {
-  eventTarget: PubSubEventTarget<Topics>;
-  isHealthy(): boolean;
-  close(): Promise<void>;
+/** Subscribers handed an event in one turn of the event loop; the rest wait for the next turns. */
+export const FANOUT_SLICE = 500;
+
+/** How the feed is made. */
+export interface ChangeFeedOptions {
+  /** Carry events between instances through this Redis; unset: in this process only. */
+  redisUrl?: string;
+  /** With Redis: sign each event, and drop every event without this secret's signature. */
+  secret?: string;
+  logger: Logger;
+  /** Told of each event from the transport that was dropped, and why (metrics). */
+  onDropped?: (reason: string) => void;
 }
 
-/** How long closing waits for Redis to acknowledge QUIT. */
-const QUIT_WAIT_MS = 1_000;
-
-function redisTransport(redisUrl: string, parent: Logger): Transport {
-  const logger = parent.child({ component: 'redis' });
-  const connect = (role: string) => {
-    const client = new Redis(redisUrl, { maxRetriesPerRequest: 20 });
-    client.on('error', (error: Error) => logger.warn({ role, err: { message: error.message } }, 'redis connection problem'));
-    return client;
-  };
-  const publishClient = connect('publish');
-  const subscribeClient = connect('subscribe');
-  // A publish while Redis is away waits in ioredis' offline queue and is sent
-  // when it returns; after the retries it fails, and that must not crash the
-  // process or a mutation: the change itself is already in Cognito.
-  const safePublisher = {
-    publish: (channel: string, message: string) =>
-      publishClient.publish(channel, message).catch((error: Error) => {
-        logger.error({ channel, err: { message: error.message } }, 'an attribute change could not be published');
-        return 0;
-      }),
-  } as unknown as Redis;
-  // SUBSCRIBE/UNSUBSCRIBE are fired and forgotten by the event target: while
-  // Redis is away they fail after the retries, which must neither be an
-  // unhandled rejection nor lose the subscription (ioredis re-subscribes only
-  // channels whose SUBSCRIBE succeeded). So every wanted channel is kept, and
-  // all are subscribed again whenever the connection is ready.
-  const wanted = new Set<string>();
-  const settle = (what: string, promise: Promise<unknown>) =>
-    promise.catch((error: Error) => logger.warn({ err: { message: error.message } }, `redis ${what} failed; retried when Redis is back`));
-  subscribeClient.on('ready', () => {
-    if (wanted.size > 0) void settle('subscribe', subscribeClient.subscribe(...wanted));
-  });
-  const safeSubscriber = {
-    on: (event: string, listener: (...args: unknown[]) => void) => subscribeClient.on(event, listener),
-    subscribe: (channel: string) => (wanted.add(channel), settle('subscribe', subscribeClient.subscribe(channel))),
-    unsubscribe: (channel: string) => (wanted.delete(channel), settle('unsubscribe', subscribeClient.unsubscribe(channel))),
-  } as unknown as Redis;
-  return {
-    eventTarget: createRedisEventTarget({ publishClient: safePublisher, subscribeClient: safeSubscriber }) as PubSubEventTarget<Topics>,
-    isHealthy: () => publishClient.status === 'ready' && subscribeClient.status === 'ready',
-    async close() {
-      // QUIT waits behind queued commands, which wait for Redis: during an
-      // outage that is the whole retry budget. Only QUIT a live connection, briefly.
-      const quit = (client: Redis) => (client.status === 'ready' ? client.quit().catch(() => undefined) : undefined);
-      await Promise.race([Promise.all([quit(publishClient), quit(subscribeClient)]), new Promise((resolve) => setTimeout(resolve, QUIT_WAIT_MS).unref())]);
-      publishClient.disconnect();
-      subscribeClient.disconnect();
-    },
-  };
+/** One event on its way to the subscribers its topic had when it arrived. */
+interface Delivery {
+  event: AttributeChangeEvent;
+  listeners: ChangeListener[];
+  next: number;
 }
 
 /** Creates the feed: in-memory without `redisUrl`, through Redis with it. */
-export function createChangeFeed(options: { redisUrl?: string; logger: Logger }): ChangeFeed {
+export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
+  const { logger } = options;
   const origin = randomUUID();
-  let transport: Transport;
-  if (options.redisUrl) {
-    transport = redisTransport(options.redisUrl, options.logger);
-  } else {
-    // One listener per subscriber of a topic is expected, not a leak.
-    const eventTarget = new EventTarget();
-    setMaxListeners(0, eventTarget);
-    transport = { eventTarget: eventTarget as PubSubEventTarget<Topics>, isHealthy: () => true, close: async () => {} };
-  }
+  const transport: Transport = options.redisUrl
+    ? redisTransport(options.redisUrl, { logger, ...(options.secret ? { secret: options.secret } : {}), onDropped: (reason) => options.onDropped?.(reason) })
+    : { eventTarget: new EventTarget() as PubSubEventTarget<Topics>, isHealthy: () => true, close: async () => {} };
   const target = transport.eventTarget;
   const pubsub = createPubSub<Topics>({ eventTarget: target });
-  // Listeners straight on the event target (pubsub's topic names), not pubsub's
-  // iterators: a subscriber makes one Repeater of its own (src/changes/delivery.ts).
-  const listen = (topic: string, listener: ChangeListener) => {
-    const handler = (event: Event) => {
-      try {
-        listener((event as CustomEvent<AttributeChangeEvent>).detail);
-      } catch (error) {
-        options.logger.error({ err: error }, 'a change listener failed');
-      }
+
+  // Deliveries in arrival order: each subscriber sees the events in that order.
+  const queue: Delivery[] = [];
+  let draining = false;
+  const deliver = (listener: ChangeListener, event: AttributeChangeEvent) => {
+    try {
+      listener(event);
+    } catch (error) {
+      logger.error({ err: error }, 'a change listener failed');
+    }
+  };
+  const drain = () => {
+    let budget = FANOUT_SLICE;
+    while (queue.length > 0 && budget > 0) {
+      const delivery = queue[0]!;
+      const end = Math.min(delivery.listeners.length, delivery.next + budget);
+      for (let i = delivery.next; i < end; i += 1) deliver(delivery.listeners[i]!, delivery.event);
+      budget -= end - delivery.next;
+      delivery.next = end;
+      if (delivery.next === delivery.listeners.length) queue.shift();
+    }
+    draining = queue.length > 0;
+    if (draining) setImmediate(drain);
+  };
+
+  /** topic → its subscribers; the transport has one listener per topic in the map. */
+  const topics = new Map<string, { listeners: Set<ChangeListener>; handler: (event: Event) => void }>();
+  const listen = (topic: string, listener: ChangeListener): (() => void) => {
+    let entry = topics.get(topic);
+    if (!entry) {
+      const listeners = new Set<ChangeListener>();
+      const handler = (message: Event) => {
+        const event = (message as CustomEvent<AttributeChangeEvent | undefined>).detail;
+        if (!event || listeners.size === 0) return;
+        queue.push({ event, listeners: [...listeners], next: 0 });
+        if (!draining) drain();
+      };
+      entry = { listeners, handler };
+      topics.set(topic, entry);
+      target.addEventListener(topic, handler as never);
+    }
+    const { listeners } = entry;
+    // Each subscription is its own entry, even when the same function listens twice.
+    const own: ChangeListener = (event) => listener(event);
+    listeners.add(own);
+    return () => {
+      if (!listeners.delete(own) || listeners.size > 0) return;
+      const current = topics.get(topic);
+      if (current?.listeners !== listeners) return;
+      topics.delete(topic);
+      target.removeEventListener(topic, current.handler as never);
     };
-    target.addEventListener(topic, handler as never);
-    return () => target.removeEventListener(topic, handler as never);
   };
   const listenPool = (pool: string, listener: ChangeListener) => listen(`pool:${pool}`, listener);
   return {

@@ -15,7 +15,8 @@
  *   call the quota limiter refused with LIMIT_EXCEEDED before sending it,
  *   `by="cognito"` for each throttled answer from Cognito, retried or not),
  *   `cognito_circuit_breaker_state` (1 for the breaker's current state).
- * - `graphql_subscriptions_open` (by field), and Node's process metrics.
+ * - `graphql_subscriptions_open` (by field), `change_feed_events_dropped_total`
+ *   (by reason), and Node's process metrics.
  *
  * `/metrics` answers anyone who reaches the port unless `METRICS_TOKEN` is set
  * (then only `Authorization: Bearer <METRICS_TOKEN>`); `METRICS=false` serves
@@ -60,6 +61,8 @@ export interface Metrics {
   subscriptionOpened(field: string): () => void;
   /** Counts one execution of a subscription's selection for an event (shared by the subscribers with the same document and role). */
   subscriptionExecuted(): void;
+  /** Counts a change event from Redis that was dropped (not JSON, a bad signature, not a change of its topic). */
+  changeEventDropped(reason: string): void;
 }
 
 /** The label for an operation name; see {@link MAX_OPERATION_NAMES}. */
@@ -134,6 +137,12 @@ export function createMetrics(settings: MetricsSettings): Metrics {
   const subscriptionExecutions = new Counter({
     name: 'graphql_subscription_executions_total',
     help: "Executions of a subscription's selection for an event: one per change and audience, shared by the subscribers with the same document, variables and role",
+    registers: [registry],
+  });
+  const droppedEvents = new Counter({
+    name: 'change_feed_events_dropped_total',
+    help: 'Change events from Redis that were dropped, by reason: not-json, signature (REDIS_FEED_SECRET), shape (not a change event of its topic)',
+    labelNames: ['reason'] as const,
     registers: [registry],
   });
   const subscriptions = new Gauge({
@@ -213,6 +222,9 @@ export function createMetrics(settings: MetricsSettings): Metrics {
     },
     subscriptionExecuted() {
       subscriptionExecutions.inc();
+    },
+    changeEventDropped(reason) {
+      droppedEvents.inc({ reason });
     },
     subscriptionOpened(field) {
       subscriptions.inc({ field });

@@ -11,7 +11,6 @@
  * - `measure`: the same after collecting garbage several times, plus the heap;
  * - `stop`: stops the app and exits.
  */
-import { getEventListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { buildApp } from '../../src/app.js';
@@ -63,7 +62,7 @@ async function probe(): Promise<Probe> {
   return {
     connections,
     listening: feed.listening,
-    shutdownListeners: getEventListeners(app.services.shutdown, 'abort').length,
+    shutdownListeners: app.services.shutdown.listeners,
     resources,
     handles: info.length,
   };

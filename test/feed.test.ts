@@ -1,0 +1,109 @@
+/**
+ * The change feed's fan-out (src/changes/feed.ts), in one process: a topic's
+ * subscribers get each change exactly once and in order, a large fan-out goes
+ * out in slices that let the rest of the process run in between (one user's
+ * 20,000 subscriptions used to hold the event loop for a whole change), and
+ * one subscriber leaving or failing touches no other.
+ */
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { createChangeFeed, FANOUT_SLICE, type AttributeChangeEvent } from '../src/changes/feed.js';
+
+const logger = pino({ level: 'silent' });
+
+const change = (value: string): Omit<AttributeChangeEvent, 'origin'> => ({
+  userPoolId: 'local_pool1',
+  username: 'bob',
+  sub: 'sub-bob',
+  user: { username: 'bob', sub: 'sub-bob', userPoolId: 'local_pool1', attributes: [{ name: 'custom:plan', value }] },
+  updated: [{ name: 'custom:plan', value }],
+  deleted: [],
+  source: 'SELF',
+  occurredAt: new Date().toISOString(),
+});
+
+/** Resolves once `done()` holds, checking after each turn of the event loop. */
+async function until(done: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('the change feed', () => {
+  it('should hand a change to thousands of subscribers of one topic in slices, each exactly once and in order', async () => {
+    const feed = createChangeFeed({ logger });
+    const subscribers = FANOUT_SLICE * 8;
+    const received: string[][] = Array.from({ length: subscribers }, () => []);
+    let calls = 0;
+    const stops = received.map((seen) =>
+      feed.listenUser('local_pool1', 'sub-bob', (event) => {
+        calls += 1;
+        seen.push(event.updated[0]!.value);
+      }),
+    );
+
+    feed.publish(change('first'));
+    feed.publish(change('second'));
+    // Other work queued behind the publish runs before the fan-out is over.
+    let callsWhenOtherWorkRan = -1;
+    setImmediate(() => (callsWhenOtherWorkRan = calls));
+    await until(() => calls === subscribers * 2);
+
+    expect(callsWhenOtherWorkRan).toBeGreaterThanOrEqual(FANOUT_SLICE);
+    expect(callsWhenOtherWorkRan).toBeLessThan(subscribers * 2);
+    for (const seen of received) expect(seen).toEqual(['first', 'second']);
+    for (const stop of stops) stop();
+    await feed.close();
+  });
+
+  it('should hand a change to a few subscribers at once, within the publish', async () => {
+    const feed = createChangeFeed({ logger });
+    const seen: string[] = [];
+    const stop = feed.listenPool('local_pool1', (event) => seen.push(event.updated[0]!.value));
+    feed.publish(change('now'));
+    expect(seen).toEqual(['now']);
+    stop();
+    await feed.close();
+  });
+
+  it('should stop a subscriber that leaves, keep the others, and survive one that throws', async () => {
+    const feed = createChangeFeed({ logger });
+    const seen = { a: [] as string[], b: [] as string[] };
+    const stopA = feed.listenUser('local_pool1', 'sub-bob', (event) => seen.a.push(event.updated[0]!.value));
+    const stopFailing = feed.listenUser('local_pool1', 'sub-bob', () => {
+      throw new Error('a subscriber that fails');
+    });
+    const stopB = feed.listenUser('local_pool1', 'sub-bob', (event) => seen.b.push(event.updated[0]!.value));
+    feed.publish(change('one'));
+    stopA();
+    stopA(); // twice: no harm
+    feed.publish(change('two'));
+    stopB();
+    stopFailing();
+    feed.publish(change('three'));
+    // The topic has no subscriber left; a new one starts from the next change.
+    const late: string[] = [];
+    const stopLate = feed.listenUser('local_pool1', 'sub-bob', (event) => late.push(event.updated[0]!.value));
+    feed.publish(change('four'));
+    expect(seen).toEqual({ a: ['one'], b: ['one', 'two'] });
+    expect(late).toEqual(['four']);
+    stopLate();
+    await feed.close();
+  });
+
+  it('should give every subscriber of a topic the same event object, and other instances only what they did not publish', async () => {
+    const feed = createChangeFeed({ logger });
+    const events: AttributeChangeEvent[] = [];
+    const stops = [1, 2, 3].map(() => feed.listenPool('local_pool1', (event) => events.push(event)));
+    const elsewhere: AttributeChangeEvent[] = [];
+    const stopWatching = feed.watchOthers(['local_pool1'], (event) => elsewhere.push(event));
+    feed.publish(change('shared'));
+    expect(events).toHaveLength(3);
+    expect(new Set(events).size).toBe(1);
+    expect(elsewhere).toEqual([]);
+    for (const stop of [...stops, stopWatching]) stop();
+    await feed.close();
+  });
+});
