@@ -57,6 +57,9 @@ export interface AppDeps {
   cognito?: CognitoIdentityProviderClient;
 }
 
+/** The key under which the embedded store remembers the demo pool it was seeded with. */
+const DEMO_POOL_KEY = 'demoPool';
+
 /** Where Cognito is and what the service may do there, after the embedded default (if any) has started. */
 interface CognitoTarget {
   cognito: CognitoIdentityProviderClient;
@@ -80,7 +83,15 @@ async function connectCognito(config: Config, deps: AppDeps, logger: Logger): Pr
   const emulator = await startEmulator({ dataDir: config.cognito.dataDir, logger });
   const region = 'local';
   const cognito = client(region, emulator.endpoint);
-  const demo = await seedDemo(cognito);
+  let demo: DemoPool;
+  try {
+    demo = await seedDemo(cognito, { remembered: emulator.meta.get(DEMO_POOL_KEY), storeFile: emulator.storeFile });
+  } catch (error) {
+    if (!deps.cognito) cognito.destroy();
+    await emulator.stop();
+    throw error;
+  }
+  emulator.meta.set(DEMO_POOL_KEY, demo.userPoolId);
   return {
     cognito,
     endpoint: emulator.endpoint,

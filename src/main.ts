@@ -1,9 +1,12 @@
 /**
  * `npm start`: reads the settings, builds the app, starts it, and stops it
- * cleanly on SIGINT/SIGTERM. Everything else lives in `buildApp()`.
+ * cleanly on SIGINT/SIGTERM. Everything else lives in `buildApp()`. A bad
+ * setting exits with 2, an embedded store that cannot be used with 1, each
+ * with one message and no stack.
  */
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { StoreError } from './embedded/emulator.js';
 import { DEMO_USERS } from './embedded/seed.js';
 
 let config;
@@ -15,7 +18,15 @@ try {
   process.exit(2);
 }
 
-const app = await buildApp(config);
+let app;
+try {
+  app = await buildApp(config);
+} catch (error) {
+  // The embedded store cannot be used as it is: one line saying which file, and the way out.
+  if (!(error instanceof StoreError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 await app.start();
 const graphiql = `${app.url}/graphql`;
 if (app.embedded) {

@@ -17,8 +17,9 @@ import {
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import Database from 'better-sqlite3';
 import { print, type GraphQLFormattedError } from 'graphql';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -262,5 +263,89 @@ describe('the lossless store', () => {
     // The other pool was not emptied.
     const { Users: otherUsers = [] } = await sdk.send(new ListUsersCommand({ UserPoolId: otherPoolId }));
     expect(otherUsers.map((u) => u.Username)).toEqual(['carol']);
+  });
+});
+
+describe('a store that lost its data', () => {
+  /** Builds the embedded default on `dir`; resolves with the error it refused to start with, or undefined. */
+  async function refusal(dir: string): Promise<Error | undefined> {
+    try {
+      const started = await buildApp(loadConfig({ DATA_DIR: dir, PORT: '0' }), { logger: pino({ level: 'silent' }) });
+      await started.stop();
+      return undefined;
+    } catch (error) {
+      return error as Error;
+    }
+  }
+
+  /** A data directory holding a seeded store, stopped. */
+  async function seededDir(): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'embedded-lost-'));
+    const seeded = await buildApp(loadConfig({ DATA_DIR: dir, PORT: '0' }), { logger: pino({ level: 'silent' }) });
+    await seeded.stop();
+    return dir;
+  }
+
+  it('should keep the store to its owner alone (0600): it holds the demo passwords', async () => {
+    const dir = await seededDir();
+    try {
+      for (const name of ['cognito-local.sqlite', 'cognito-local.sqlite-wal', 'cognito-local.sqlite-shm']) {
+        const path = join(dir, name);
+        if (existsSync(path)) expect((await stat(path)).mode & 0o777, name).toBe(0o600);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('should refuse to seed a fresh demo over a store whose demo pool is gone, naming the file and the way out', async () => {
+    const dir = await seededDir();
+    try {
+      const file = join(dir, 'cognito-local.sqlite');
+      const raw = new Database(file);
+      raw.exec("DELETE FROM cognito_local_store WHERE store <> 'clients'");
+      raw.close();
+      const error = await refusal(dir);
+      expect(error?.name).toBe('StoreError');
+      expect(error?.message).toContain(file);
+      expect(error?.message).toMatch(/was seeded with the demo pool local_\w+, which is gone/);
+      expect(error?.message).toContain('delete its folder to start over');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['empty (0 bytes)', '', /is empty: the data it held is gone/],
+    ['not a database', 'these are not the bytes of a SQLite database, but they are many enough to look like a header', /cannot be read \(SQLITE_NOTADB/],
+  ])('should refuse a store file that is %s with one clear line, and leave it as it is', async (_what, content, message) => {
+    const dir = await seededDir();
+    try {
+      const file = join(dir, 'cognito-local.sqlite');
+      await rm(`${file}-wal`, { force: true });
+      await rm(`${file}-shm`, { force: true });
+      await writeFile(file, content);
+      const error = await refusal(dir);
+      expect(error?.name).toBe('StoreError');
+      expect(error?.message).toMatch(message);
+      expect(error?.message).toContain(file);
+      expect(await readFile(file, 'utf8')).toBe(content);
+
+      // npm start says the same in one line on stderr and exits with 1, no stack.
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dir, PORT: '0' };
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: join(import.meta.dirname, '..'), env });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      clearTimeout(killer);
+      expect(code, stderr).toBe(1);
+      const lines = stderr.split('\n').filter((line) => line.trim() && !/NodeVersionSupportWarning|node >=22|upgrade to node|a\.co\/|AWS SDK for JavaScript|To continue receiving|versions published|More information/.test(line));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -15,6 +15,8 @@ import type { Logger } from 'pino';
 import { Mailbox } from './mailbox.js';
 import { SqliteDataStoreFactory } from './sqlite-data-store.js';
 
+export { StoreError } from './sqlite-data-store.js';
+
 const require = createRequire(import.meta.url);
 // cognito-local is CommonJS without an exports map; these are its own modules.
 const { Router } = require('cognito-local/lib/server/Router.js');
@@ -38,6 +40,10 @@ export interface Emulator {
   endpoint: string;
   /** Where verification codes arrive. */
   mailbox: Mailbox;
+  /** The SQLite file the emulator keeps its data in. */
+  storeFile: string;
+  /** Facts the service keeps about the store itself (the demo pool it was seeded with). */
+  meta: { get(key: string): string | undefined; set(key: string, value: string): void };
   /** Stops listening and closes the store. */
   stop(): Promise<void>;
 }
@@ -60,7 +66,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const quietest = options.logger.levels.values[options.logger.level] ?? 0;
   const logger = options.logger.child({ component: 'cognito-local' }, { level: quietest > 50 ? options.logger.level : 'error' });
   const ctx = { logger };
-  const store = new SqliteDataStoreFactory(join(options.dataDir, 'cognito-local.sqlite'));
+  const storeFile = join(options.dataDir, 'cognito-local.sqlite');
+  const store = new SqliteDataStoreFactory(storeFile);
   const clock = new DateClock();
   const userPools = new UserPoolServiceFactoryImpl(clock, store);
   const clients = await store.create(ctx as never, CLIENTS_STORE, { Clients: {} });
@@ -97,6 +104,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   return {
     endpoint,
     mailbox,
+    storeFile,
+    meta: { get: (key) => store.getMeta(key), set: (key, value) => store.setMeta(key, value) },
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

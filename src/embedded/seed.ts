@@ -17,6 +17,7 @@ import {
   ListUserPoolsCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { StoreError } from './sqlite-data-store.js';
 
 /** The demo pool's name; a pool of this name is reused on later starts. */
 export const DEMO_POOL_NAME = 'demo';
@@ -74,14 +75,28 @@ export interface DemoPool {
 /** The admin group's name in the demo pool. */
 export const DEMO_ADMIN_GROUP = 'admin';
 
-/** Finds the demo pool and client, or creates them with the demo users. */
-export async function seedDemo(cognito: CognitoIdentityProviderClient): Promise<DemoPool> {
+/**
+ * Finds the demo pool and client, or creates them with the demo users.
+ * `remembered` is the pool this store was seeded with before, if any: when it
+ * is gone, the store lost its data, and seeding a fresh demo over it would
+ * hide that (a StoreError instead, naming `storeFile` and the way out).
+ */
+export async function seedDemo(
+  cognito: CognitoIdentityProviderClient,
+  options: { remembered?: string | undefined; storeFile?: string } = {},
+): Promise<DemoPool> {
   const { UserPools = [] } = await cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
   const existing = UserPools.find((p) => p.Name === DEMO_POOL_NAME);
   if (existing?.Id) {
     const { UserPoolClients = [] } = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: existing.Id, MaxResults: 60 }));
     const client = UserPoolClients.find((c) => c.ClientName === DEMO_CLIENT_NAME);
     if (client?.ClientId) return { userPoolId: existing.Id, clientId: client.ClientId };
+  }
+  if (options.remembered) {
+    const file = options.storeFile ?? 'the embedded store';
+    throw new StoreError(
+      `${file} was seeded with the demo pool ${options.remembered}, which is gone from it: its data was lost. Restore the file from a backup, or delete its folder to start over with a fresh demo.`,
+    );
   }
 
   const { UserPool } = await cognito.send(

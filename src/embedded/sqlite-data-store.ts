@@ -29,7 +29,7 @@
  *   (`{ "$date": iso }`), which cognito-local uses for `UserCreateDate`,
  *   `UserLastModifiedDate`, `CreationDate`, `LastModifiedDate`, ...
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Context } from 'cognito-local/lib/services/context.js';
@@ -46,6 +46,19 @@ type Encoded = null | boolean | number | string | Encoded[] | { [key: string]: E
 type Doc = Record<string, unknown>;
 
 const TABLE = 'cognito_local_store';
+/** Facts about the store itself (e.g. which demo pool it was seeded with), outside cognito-local's stores. */
+const META_TABLE = 'embedded_meta';
+/** The store holds the emulator's users with their plain-text passwords: its owner alone may read it. */
+const FILE_MODE = 0o600;
+
+/**
+ * The store cannot be used as it is: it is empty although it once held data,
+ * damaged, or lost the pool it was seeded with. The message names the file and
+ * the way out, in one line.
+ */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+}
 const DATE_TAG = '$date';
 const LITERAL_TAG = '$literal';
 
@@ -217,6 +230,8 @@ class Statements {
 /** The open database shared by a factory and its stores. */
 class Connection {
   readonly statements: Statements;
+  readonly getMeta: Database.Statement<[string], { value: string }>;
+  readonly setMeta: Database.Statement<[string, string]>;
   private closed = false;
 
   constructor(readonly db: Database.Database) {
@@ -227,9 +242,12 @@ class Connection {
          child TEXT NOT NULL,
          value TEXT,
          PRIMARY KEY (store, top, child)
-       ) WITHOUT ROWID`,
+       ) WITHOUT ROWID;
+       CREATE TABLE IF NOT EXISTS ${META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`,
     );
     this.statements = new Statements(db);
+    this.getMeta = db.prepare<[string], { value: string }>(`SELECT value FROM ${META_TABLE} WHERE key = ?`);
+    this.setMeta = db.prepare<[string, string]>(`INSERT INTO ${META_TABLE} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
   }
 
   assertOpen(): void {
@@ -424,18 +442,45 @@ export class SqliteDataStoreFactory implements DataStoreFactory {
    * @param filename path of the database file, or `':memory:'` for a throw-away database.
    */
   constructor(filename: string) {
-    if (filename !== ':memory:' && filename !== '') {
+    const onDisk = filename !== ':memory:' && filename !== '';
+    if (onDisk) {
       mkdirSync(dirname(resolve(filename)), { recursive: true });
+      // A file this factory made is never left empty: the tables are written at once.
+      if (existsSync(filename) && statSync(filename).size === 0) {
+        throw new StoreError(`${filename} is empty: the data it held is gone. Restore it from a backup, or delete ${dirname(filename)} to start over with a fresh demo.`);
+      }
+      closeSync(openSync(filename, 'a', FILE_MODE));
+      chmodSync(filename, FILE_MODE);
     }
-    const db = new Database(filename);
+    let db: Database.Database | undefined;
     try {
+      db = new Database(filename);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       this.conn = new Connection(db);
     } catch (error) {
-      db.close();
+      db?.close();
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+        throw new StoreError(`${filename} cannot be read (${code}: ${(error as Error).message}). Restore it from a backup, or delete ${dirname(filename)} to start over with a fresh demo.`);
+      }
       throw error;
     }
+    if (onDisk) {
+      for (const side of [`${filename}-wal`, `${filename}-shm`]) if (existsSync(side)) chmodSync(side, FILE_MODE);
+    }
+  }
+
+  /** A fact about the store (see {@link SqliteDataStoreFactory.setMeta}), or `undefined`. */
+  getMeta(key: string): string | undefined {
+    this.conn.assertOpen();
+    return this.conn.getMeta.get(key)?.value;
+  }
+
+  /** Remembers a fact about the store itself, e.g. the demo pool it was seeded with. */
+  setMeta(key: string, value: string): void {
+    this.conn.assertOpen();
+    this.conn.setMeta.run(key, value);
   }
 
   /**
