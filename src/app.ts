@@ -127,6 +127,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
 
   const services: Services = {
     cognito,
+    reserve: (subject, commands) => pipeline.reserve(subject, commands),
     verifier: createTokenVerifier({
       poolIds: target.poolIds,
       region: target.region,

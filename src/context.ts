@@ -11,6 +11,7 @@ import type { ChangeFeed } from './changes/feed.js';
 import type { ClientAttributes } from './cognito/app-clients.js';
 import type { ProfileCache } from './cognito/caches.js';
 import { createLoaders, type Loaders, type PoolCache } from './cognito/loaders.js';
+import type { CognitoPipeline, Reservation } from './cognito/pipeline.js';
 import { contractError, ErrorCode } from './errors.js';
 import { requestIdOf } from './plugins/use-request-log.js';
 import type { Metrics } from './plugins/use-metrics.js';
@@ -30,6 +31,8 @@ export interface PoolPolicy {
 export interface Services {
   /** The SDK client, with the pipeline of src/cognito/pipeline.ts installed. */
   cognito: CognitoIdentityProviderClient;
+  /** Takes the quota points of calls to be sent soon (the reads that follow a write). */
+  reserve: CognitoPipeline['reserve'];
   verifier: TokenVerifier;
   pools: PoolPolicy;
   poolCache: PoolCache;
@@ -64,6 +67,12 @@ export interface Context {
   requestId: string | null;
   /** The operation came over a WebSocket, whose own timer closes it (4403) when the token expires. */
   viaSocket: boolean;
+  /**
+   * Quota points taken for the reads now being made (after a write); the
+   * loaders' calls spend them. A box: Yoga hands resolvers a copy of this
+   * context, and the loaders must see what a resolver puts in it.
+   */
+  readonly prepaid: { reservation: Reservation | null };
   loaders: Loaders;
   services: Services;
 }
@@ -75,7 +84,8 @@ export type Credentials = { authorization: string | null | undefined } | { calle
 export async function createContext(credentials: Credentials, services: Services, requestId: string | null = null): Promise<Context> {
   const { caller, authError } =
     'caller' in credentials ? { caller: credentials.caller, authError: null } : await authenticate(credentials.authorization, services.verifier);
-  return { caller, authError, requestId, viaSocket: 'caller' in credentials, loaders: createLoaders(services), services };
+  const prepaid: Context['prepaid'] = { reservation: null };
+  return { caller, authError, requestId, viaSocket: 'caller' in credentials, prepaid, loaders: createLoaders(services, () => prepaid.reservation), services };
 }
 
 /** Yoga's `context` option: an HTTP request authenticates with its `Authorization` header, a graphql-ws operation arrives verified. */

@@ -255,6 +255,38 @@ describe('per-user limits', () => {
     expect(['other-1', 'other-2']).toContain(await planOf(other.username));
   });
 
+  it('should refuse a save before it reaches Cognito or answer it as the success it is: never LIMIT_EXCEEDED for a saved change', async () => {
+    const hammer = await createUser('qs');
+    // Each save is one write and two reads (the payload's and the event's) of one user.
+    const service = await startApp({ QUOTA_PER_USER_WRITES_PER_SECOND: '10', QUOTA_PER_USER_READS_PER_SECOND: '10', QUOTA_MAX_WAIT_MS: '0' });
+    await service.request(QuotaPool, {}, { token: admin });
+    const sub = String(claimsOf(hammer.token).sub);
+    const published: string[] = [];
+    const stop = service.app.services.changes.listenUser(cognito.demo.userPoolId, sub, (event) => published.push(event.updated[0]!.value));
+    const before = edge.count('UpdateUserAttributes');
+    const answered: string[] = [];
+    const refused: string[] = [];
+    try {
+      for (let i = 0; i < 12; i++) {
+        const plan = `save-${i}`;
+        const result = await service.request(QuotaUpdateMine, { input: { attributes: [{ name: 'custom:plan', value: plan }] } }, { token: hammer.token });
+        if (result.errors) {
+          expect(codes(result.errors)).toEqual(['LIMIT_EXCEEDED']);
+          refused.push(plan);
+        } else {
+          answered.push(plan);
+        }
+        // Cognito holds the last answered save, never a refused one.
+        expect(await planOf(hammer.username), plan).toBe(answered.at(-1) ?? 'start');
+      }
+    } finally {
+      stop();
+    }
+    expect(refused.length).toBeGreaterThan(0);
+    expect(edge.count('UpdateUserAttributes') - before).toBe(answered.length);
+    expect(published).toEqual(answered);
+  });
+
   it('should refuse the 6th verification code of a user within the hour with a retryAfter of about an hour', async () => {
     const { username, token } = await createUser('qv');
     const service = await startApp({});

@@ -2,6 +2,10 @@
  * A change made through the service, from Cognito's answer to the feed: the
  * one place that orders what a write to a user's attributes means here.
  *
+ * 0. **The reads are paid for first**: the quota points of the read-back
+ *    calls are taken before the write, so a limit may refuse the change
+ *    before it reaches Cognito, never after (a saved change used to be
+ *    answered LIMIT_EXCEEDED when its read-back was refused, and never published).
  * 1. **The write** goes to Cognito. When it fails and the user is known (the
  *    signed-in caller), their cached profile is forgotten all the same: a
  *    call that timed out may still have been applied.
@@ -17,6 +21,7 @@
  *    ({@link forgetProfilesChangedElsewhere}); this one has already.
  */
 import type { ProfileCache } from '../cognito/caches.js';
+import type { CallSubject } from '../cognito/quotas.js';
 import type { UserAttribute, UserRecord } from '../cognito/users.js';
 import type { Context } from '../context.js';
 import { toEventUser, type ChangeFeed, type ChangeSource } from './feed.js';
@@ -25,6 +30,8 @@ import { toEventUser, type ChangeFeed, type ChangeSource } from './feed.js';
 export interface ChangeSteps<T> {
   /** The user, when known before the write (the signed-in caller): forgotten even if the write fails. */
   user?: { userPoolId: string; sub: string };
+  /** Whom the change concerns (for the quota points of the reads), and the Cognito calls `readBack` makes. */
+  reads: { subject: CallSubject; commands: readonly string[] };
   /** The Cognito call. What it throws is thrown on, mapped to the contract's codes by the caller. */
   write(): Promise<T>;
   /** Reads the user after the change: `payload` for the caller, `event` (AdminGetUser's view) for the subscribers. */
@@ -36,14 +43,26 @@ export interface ChangeSteps<T> {
 
 /** Runs one change in the module's order; resolves with Cognito's answer and the user for the payload. */
 export async function applyChange<T>(context: Context, steps: ChangeSteps<T>): Promise<{ output: T; user: UserRecord }> {
-  const { profiles, changes } = context.services;
+  const { profiles, changes, reserve } = context.services;
+  const reservation = await reserve(steps.reads.subject, steps.reads.commands);
   let output: T;
   try {
     output = await steps.write();
+  } catch (error) {
+    await reservation.release();
+    throw error;
   } finally {
     if (steps.user) profiles.invalidate(steps.user.userPoolId, steps.user.sub);
   }
-  const { payload, event } = await steps.readBack();
+  let read: Awaited<ReturnType<ChangeSteps<T>['readBack']>>;
+  context.prepaid.reservation = reservation;
+  try {
+    read = await steps.readBack();
+  } finally {
+    context.prepaid.reservation = null;
+    await reservation.release();
+  }
+  const { payload, event } = read;
   // Read back without the profile cache (AdminGetUser): forgotten now, before the answer.
   if (!steps.user) profiles.invalidate(event.userPoolId, event.sub);
   changes.publish({

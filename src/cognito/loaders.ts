@@ -15,7 +15,7 @@ import pMap from 'p-map';
 import type { Caller } from '../auth/tokens.js';
 import { fromCognito } from '../errors.js';
 import type { ProfileCache, TtlCache } from './caches.js';
-import { concerning } from './pipeline.js';
+import { concerning, type Reservation } from './pipeline.js';
 import { fromDescribeUserPool, type UserPoolRecord } from './pools.js';
 import { fromAdminGetUser, fromGetUser, type UserRecord } from './users.js';
 
@@ -58,13 +58,18 @@ const settle = <K, V>(keys: readonly K[], concurrency: number, load: (key: K) =>
   return pMap(keys, settled, { concurrency });
 };
 
-/** Creates a fresh set of loaders: call once per request, never share between callers. */
-export function createLoaders({ cognito, poolCache, profiles, maxConcurrency }: LoaderDeps): Loaders {
+/**
+ * Creates a fresh set of loaders: call once per request, never share between
+ * callers. `reservation` is the request's current one, if any: a read it
+ * covers was paid for before a write (src/cognito/pipeline.ts).
+ */
+export function createLoaders({ cognito, poolCache, profiles, maxConcurrency }: LoaderDeps, reservation: () => Reservation | null = () => null): Loaders {
+  const covered = <C extends { input: object }>(name: string, command: C): C => reservation()?.cover(name, command) ?? command;
   const user = new DataLoader<UserKey, UserRecord | null, string>(
     (keys) =>
       settle(keys, maxConcurrency, async ({ userPoolId, username }) => {
         try {
-          const output = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
+          const output = await cognito.send(covered('AdminGetUser', new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })));
           return fromAdminGetUser(output, userPoolId);
         } catch (error) {
           if (error instanceof Error && error.name === 'UserNotFoundException') return null;
@@ -79,7 +84,7 @@ export function createLoaders({ cognito, poolCache, profiles, maxConcurrency }: 
       settle(callers, maxConcurrency, (caller) =>
         profiles.get(caller, async () => {
           try {
-            return fromGetUser(await cognito.send(concerning(caller, new GetUserCommand({ AccessToken: caller.accessToken }))), caller.userPoolId);
+            return fromGetUser(await cognito.send(covered('GetUser', concerning(caller, new GetUserCommand({ AccessToken: caller.accessToken })))), caller.userPoolId);
           } catch (error) {
             throw fromCognito(error, 'user');
           }

@@ -25,6 +25,12 @@
  * token: a call made with the user's own access token is sent as
  * `concerning(caller, command)`; an administrator's call names its user in
  * its input (`UserPoolId`, `Username`).
+ *
+ * A write is followed by reads of the user it changed (the payload, the
+ * event). Their quota points are taken before the write ({@link
+ * CognitoPipeline.reserve}), and the reads go out {@link Reservation.cover
+ * covered} by them: once Cognito has accepted a write, no limit can refuse
+ * the reads that report it.
  */
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { Logger } from 'pino';
@@ -62,12 +68,51 @@ export interface PipelineOptions {
 export interface CognitoPipeline {
   readonly client: CognitoIdentityProviderClient;
   readonly breaker: CircuitBreaker;
+  /**
+   * Takes now the quota points of calls about `subject` to be sent soon
+   * (`commands`, e.g. `['GetUser', 'AdminGetUser']`): LIMIT_EXCEEDED here,
+   * when they do not come in time, instead of after a write.
+   */
+  reserve(subject: CallSubject, commands: readonly string[]): Promise<Reservation>;
   /** Removes the pipeline from the client and closes the quotas' Redis connection. */
   close(): Promise<void>;
 }
 
 /** Who each call made with a user's own token concerns, by its input (the same object at every step and attempt of the call). */
 const subjects = new WeakMap<object, CallSubject>();
+
+/** The inputs of calls whose quota points were taken in advance (a {@link Reservation}). */
+const prepaid = new WeakSet<object>();
+
+/** Quota points taken in advance for calls about one user; see {@link CognitoPipeline.reserve}. */
+export class Reservation {
+  readonly #left = new Map<string, number>();
+
+  constructor(
+    private readonly quotas: Quotas,
+    private readonly subject: CallSubject,
+    commands: readonly string[],
+  ) {
+    for (const command of commands) this.#left.set(command, (this.#left.get(command) ?? 0) + 1);
+  }
+
+  /** `command` (a `name` call), sent on points of this reservation when one is left; as it is otherwise. */
+  cover<C extends { input: object }>(name: string, command: C): C {
+    const left = this.#left.get(name) ?? 0;
+    if (left > 0) {
+      this.#left.set(name, left - 1);
+      prepaid.add(command.input);
+    }
+    return command;
+  }
+
+  /** Gives back the points of the calls that were not made. */
+  async release(): Promise<void> {
+    const left = [...this.#left.entries()];
+    this.#left.clear();
+    for (const [command, count] of left) for (let i = 0; i < count; i += 1) await this.quotas.release(command, this.subject);
+  }
+}
 
 /**
  * `command`, marked as a call concerning `subject` (for the per-user limits);
@@ -137,16 +182,18 @@ export function installPipeline(client: CognitoIdentityProviderClient, options: 
         }, timeoutMs);
       });
       const call = async () => {
-        // 3. The quotas.
+        // 3. The quotas (paid already for a call a reservation covers).
         const subject = subjectOf(args.input);
         if (!subject && quotas.perUser(command)) {
           throw new Error(`${command} concerns one user, but was sent without saying whom: send it as concerning(caller, command).`);
         }
-        try {
-          await quotas.acquire(command, subject);
-        } catch (error) {
-          observer?.refused(command);
-          throw error;
+        if (!prepaid.has(args.input)) {
+          try {
+            await quotas.acquire(command, subject);
+          } catch (error) {
+            observer?.refused(command);
+            throw error;
+          }
         }
         // 4. Sent.
         observer?.sent(command);
@@ -184,6 +231,20 @@ export function installPipeline(client: CognitoIdentityProviderClient, options: 
   return {
     client,
     breaker,
+    async reserve(subject, commands) {
+      const taken: string[] = [];
+      try {
+        for (const command of commands) {
+          await quotas.acquire(command, subject);
+          taken.push(command);
+        }
+      } catch (error) {
+        for (const command of taken) await quotas.release(command, subject);
+        observer?.refused(commands[taken.length] ?? '');
+        throw error;
+      }
+      return new Reservation(quotas, subject, commands);
+    },
     async close() {
       client.middlewareStack.remove(PIPELINE);
       client.middlewareStack.remove(PER_ATTEMPT);

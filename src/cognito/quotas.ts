@@ -79,6 +79,8 @@ export interface Quotas {
    * category and per-user limit pass at once.
    */
   acquire(command: string, subject: CallSubject | undefined): Promise<void>;
+  /** Gives back the points {@link Quotas.acquire} took for a call that was not made. */
+  release(command: string, subject: CallSubject | undefined): Promise<void>;
   /** Whether `command` counts against a per-user limit (and so must name whom it concerns). */
   perUser(command: string): boolean;
   /** Closes the Redis connection. */
@@ -161,14 +163,19 @@ export function createQuotas(quotas: QuotaSettings, options: QuotaOptions): Quot
     }
   };
 
+  /** The limits `command` counts against, the narrowest first: a user over their own budget spends nobody else's. */
+  const stepsOf = (command: string, subject: CallSubject | undefined): Step[] => {
+    const steps: Step[] = [];
+    const perUserLimit = PER_USER[command];
+    if (perUserLimit && subject) steps.push({ limiter: perUser[perUserLimit], key: userKeyOf(subject), perUser: true });
+    const categoryLimiter = byCommand.get(command);
+    if (categoryLimiter) steps.push({ limiter: categoryLimiter, key: options.region, perUser: false });
+    return steps;
+  };
+
   return {
     async acquire(command, subject) {
-      const steps: Step[] = [];
-      // The narrowest limit first: a user over their own budget spends nobody else's.
-      const perUserLimit = PER_USER[command];
-      if (perUserLimit && subject) steps.push({ limiter: perUser[perUserLimit], key: userKeyOf(subject), perUser: true });
-      const categoryLimiter = byCommand.get(command);
-      if (categoryLimiter) steps.push({ limiter: categoryLimiter, key: options.region, perUser: false });
+      const steps = stepsOf(command, subject);
 
       const deadline = Date.now() + quotas.maxWaitMs;
       for (const [index, step] of steps.entries()) {
@@ -185,6 +192,9 @@ export function createQuotas(quotas: QuotaSettings, options: QuotaOptions): Quot
           { retryAfter },
         );
       }
+    },
+    async release(command, subject) {
+      for (const { limiter, key } of stepsOf(command, subject)) await limiter.reward(key).catch(() => undefined);
     },
     perUser: (command) => PER_USER[command] !== undefined,
     async close() {

@@ -32,6 +32,7 @@ const noSuchUser = (key: UserKey) => contractError(ErrorCode.NOT_FOUND, `User "$
  */
 async function changeUser(context: Context, key: UserKey, write: () => Promise<unknown>, change: Pick<ChangeSteps<unknown>, 'updated' | 'deleted'>): Promise<UserRecord> {
   const { user } = await applyChange(context, {
+    reads: { subject: key, commands: ['AdminGetUser'] },
     async write() {
       try {
         return await write();

@@ -34,6 +34,7 @@ export function changeOwnAttributes<T>(context: Context, write: () => Promise<T>
   const userKey = { userPoolId: caller.userPoolId, username: caller.username };
   return applyChange(context, {
     user: caller,
+    reads: { subject: caller, commands: ['GetUser', 'AdminGetUser'] },
     write: () => cognitoCall('user', write),
     async readBack() {
       context.loaders.me.clear(caller);
