@@ -9,14 +9,14 @@ import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
-import { createTokenVerifier } from './auth/tokens.js';
+import { createTokenVerifier, signsWithPublishedKey } from './auth/tokens.js';
 import { createChangeFeed } from './changes/feed.js';
 import { forgetProfilesChangedElsewhere } from './changes/publish.js';
 import { ClientAttributes } from './cognito/app-clients.js';
 import { ProfileCache, TtlCache } from './cognito/caches.js';
 import { installPipeline, type CognitoPipeline } from './cognito/pipeline.js';
 import { createCognitoClient } from './cognito/sdk-client.js';
-import { isLoopbackHost, type Config } from './config.js';
+import { ConfigError, isLoopbackHost, type Config } from './config.js';
 import { contextFactory, type Context, type ServerContext, type Services } from './context.js';
 import { startEmulator, type Emulator } from './embedded/emulator.js';
 import { createGraphiQLOptions, renderEmbeddedGraphiQL } from './embedded/graphiql.js';
@@ -72,11 +72,36 @@ interface CognitoTarget {
   embedded?: NonNullable<App['embedded']>;
 }
 
+/**
+ * With `COGNITO_ENDPOINT` at an emulator and a `HOST` other machines reach:
+ * refuses to start when the emulator signs with cognito-local's published key
+ * (anyone could mint an administrator's token), unless
+ * ALLOW_PUBLISHED_EMULATOR_KEY says so.
+ */
+async function refusePublishedKey(config: Config): Promise<void> {
+  if (config.cognito.mode !== 'remote' || !config.cognito.endpoint || isLoopbackHost(config.host) || config.allowPublishedEmulatorKey) return;
+  const { endpoint, poolIds } = config.cognito;
+  let published: boolean;
+  try {
+    published = await signsWithPublishedKey(endpoint, poolIds, config.cognitoTimeoutMs);
+  } catch (error) {
+    throw new ConfigError([
+      `HOST=${config.host} with COGNITO_ENDPOINT=${endpoint}: its JWKS could not be read (${(error as Error).message}) to check that it does not sign with cognito-local's published key; start the emulator first, listen on loopback, or set ALLOW_PUBLISHED_EMULATOR_KEY=true`,
+    ]);
+  }
+  if (published) {
+    throw new ConfigError([
+      `HOST=${config.host} with COGNITO_ENDPOINT=${endpoint}, which signs tokens with cognito-local's published key: anyone who reaches ${config.host}:${config.port} could mint an administrator's token. Listen on loopback, use a Cognito with keys of its own, or set ALLOW_PUBLISHED_EMULATOR_KEY=true if this is what you want`,
+    ]);
+  }
+}
+
 /** The configured Cognito, or the embedded emulator with its demo pool. */
 async function connectCognito(config: Config, deps: AppDeps, logger: Logger): Promise<CognitoTarget> {
   const client = (region: string, endpoint?: string) =>
     deps.cognito ?? createCognitoClient({ region, timeoutMs: config.cognitoTimeoutMs, ...(endpoint ? { endpoint } : {}) });
   if (config.cognito.mode === 'remote') {
+    await refusePublishedKey(config);
     const { endpoint, region, defaultPoolId, poolIds, adminPools } = config.cognito;
     return { cognito: client(region, endpoint), region, defaultPoolId, poolIds, adminPools, adminGroup: config.adminGroup, ...(endpoint ? { endpoint } : {}) };
   }

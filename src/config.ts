@@ -75,6 +75,12 @@ export interface Config {
   introspection: boolean;
   /** GraphiQL served at the GraphQL endpoint. @default true, false when NODE_ENV=production */
   graphiql: boolean;
+  /**
+   * `ALLOW_PUBLISHED_EMULATOR_KEY`: listen beyond loopback although
+   * `COGNITO_ENDPOINT` signs with cognito-local's published key (anyone can
+   * mint its tokens). @default false
+   */
+  allowPublishedEmulatorKey: boolean;
   /** Prometheus metrics at `/metrics` (src/plugins/use-metrics.ts). */
   metrics: MetricsSettings;
 }
@@ -305,6 +311,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins,
     introspection: bool('GRAPHQL_INTROSPECTION', !production),
     graphiql: bool('GRAPHIQL', !production),
+    allowPublishedEmulatorKey: bool('ALLOW_PUBLISHED_EMULATOR_KEY', false),
     metrics: { enabled: bool('METRICS', true), token: metricsToken },
     ...(redisUrl ? { redisUrl } : {}),
     ...(redisFeedSecret ? { redisFeedSecret } : {}),

@@ -22,10 +22,11 @@ let app;
 try {
   app = await buildApp(config);
 } catch (error) {
-  // The embedded store cannot be used as it is: one line saying which file, and the way out.
-  if (!(error instanceof StoreError)) throw error;
+  // A setting that only the running Cognito could prove wrong, or an embedded
+  // store that cannot be used as it is: one message saying why, and the way out.
+  if (!(error instanceof StoreError) && !(error instanceof ConfigError)) throw error;
   console.error(error.message);
-  process.exit(1);
+  process.exit(error instanceof ConfigError ? 2 : 1);
 }
 await app.start();
 const graphiql = `${app.url}/graphql`;

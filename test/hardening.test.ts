@@ -422,6 +422,39 @@ describe('production mode (NODE_ENV=production)', () => {
   });
 });
 
+describe("an emulator's published key beyond loopback", () => {
+  /** Builds the service on `env` (the test's emulator as COGNITO_ENDPOINT); resolves with its refusal, or undefined. */
+  async function refusal(env: Record<string, string>): Promise<Error | undefined> {
+    try {
+      const app = await buildApp(testConfig(cognito, env), { logger: pino({ level: 'silent' }) });
+      await app.stop();
+      return undefined;
+    } catch (error) {
+      return error as Error;
+    }
+  }
+
+  it("should refuse HOST=0.0.0.0 when COGNITO_ENDPOINT signs with cognito-local's published key, production mode or not", async () => {
+    for (const env of [{ HOST: '0.0.0.0' }, { HOST: '0.0.0.0', NODE_ENV: 'production' }]) {
+      const error = await refusal(env);
+      expect(error?.name, JSON.stringify(env)).toBe('ConfigError');
+      expect(error?.message).toContain("cognito-local's published key");
+      expect(error?.message).toContain('ALLOW_PUBLISHED_EMULATOR_KEY=true');
+    }
+  });
+
+  it('should start on loopback, or beyond it when ALLOW_PUBLISHED_EMULATOR_KEY=true says so', async () => {
+    expect(await refusal({ HOST: '127.0.0.1' })).toBeUndefined();
+    expect(await refusal({ HOST: '0.0.0.0', ALLOW_PUBLISHED_EMULATOR_KEY: 'true' })).toBeUndefined();
+  });
+
+  it('should refuse HOST=0.0.0.0 when the endpoint\'s JWKS cannot be read to check it', async () => {
+    const error = await refusal({ HOST: '0.0.0.0', COGNITO_ENDPOINT: 'http://127.0.0.1:1', COGNITO_TIMEOUT_MS: '500' });
+    expect(error?.name).toBe('ConfigError');
+    expect(error?.message).toContain('could not be read');
+  });
+});
+
 describe('secrets in logs and answers', () => {
   // Cognito answers one operation with an exception of our choosing: Cognito's
   // own message, with the caller's token in it, as an upstream might echo it.

@@ -24,6 +24,7 @@ import { validateCognitoJwtFields } from 'aws-jwt-verify/cognito-verifier';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import type { CognitoAccessTokenPayload } from 'aws-jwt-verify/jwt-model';
+import { createRequire } from 'node:module';
 import type { GraphQLError } from 'graphql';
 import { contractError, ErrorCode, isExpected } from '../errors.js';
 
@@ -97,6 +98,23 @@ function fetchFetcher(timeoutMs: number): Fetcher {
       return response.arrayBuffer();
     },
   };
+}
+
+/** cognito-local's signing key, published inside its npm package (the version is pinned). */
+const PUBLISHED_EMULATOR_KEY = (createRequire(import.meta.url)('cognito-local/lib/keys/cognitoLocal.public.json') as { jwk: { n: string } }).jwk.n;
+
+/**
+ * Whether the JWKS of any of `poolIds` at the emulator `endpoint` holds
+ * cognito-local's published key: then anyone can sign tokens it accepts,
+ * administrators' included. Throws when a JWKS cannot be read.
+ */
+export async function signsWithPublishedKey(endpoint: string, poolIds: readonly string[], timeoutMs: number): Promise<boolean> {
+  const fetcher = fetchFetcher(timeoutMs);
+  for (const poolId of poolIds) {
+    const jwks = JSON.parse(new TextDecoder().decode(await fetcher.fetch(`${endpoint}/${poolId}/.well-known/jwks.json`))) as { keys?: { n?: unknown }[] };
+    if ((jwks.keys ?? []).some((key) => key.n === PUBLISHED_EMULATOR_KEY)) return true;
+  }
+  return false;
 }
 
 /** Creates the verifier for AWS or, with `endpoint`, for an emulator. */
