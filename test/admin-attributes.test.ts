@@ -183,7 +183,9 @@ async function describePool() {
 
 beforeAll(async () => {
   cognito = await startTestCognito();
-  service = await startTestApp(cognito);
+  // This file reads pool schemas (after each addCustomAttributes) and app clients faster than
+  // Cognito's 15/s UserPoolRead quota allows; quotas are test/quotas.test.ts's subject.
+  service = await startTestApp(cognito, { QUOTA_USER_POOL_READ_PER_SECOND: '200' });
   alice = await cognito.tokens.tokenFor('alice');
   bob = await cognito.tokens.tokenFor('bob');
   for (const username of Object.values(USERS)) {

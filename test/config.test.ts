@@ -57,6 +57,7 @@ describe('loadConfig defaults', () => {
       corsOrigins: null,
       introspection: true,
       graphiql: true,
+      allowPublishedEmulatorKey: false,
       metrics: { enabled: true, token: null },
     });
     expect(config.redisUrl).toBeUndefined();

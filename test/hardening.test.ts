@@ -435,7 +435,7 @@ describe("an emulator's published key beyond loopback", () => {
   }
 
   it("should refuse HOST=0.0.0.0 when COGNITO_ENDPOINT signs with cognito-local's published key, production mode or not", async () => {
-    for (const env of [{ HOST: '0.0.0.0' }, { HOST: '0.0.0.0', NODE_ENV: 'production' }]) {
+    for (const env of [{ HOST: '0.0.0.0' }, { HOST: '0.0.0.0', NODE_ENV: 'production' }] as Record<string, string>[]) {
       const error = await refusal(env);
       expect(error?.name, JSON.stringify(env)).toBe('ConfigError');
       expect(error?.message).toContain("cognito-local's published key");

@@ -135,6 +135,8 @@ const tally = (calls: readonly string[]) => calls.reduce((counts, c) => counts.s
 
 describe('GraphQL operations', () => {
   it('should count one `me` as one GetUser in UserRead, one MetricsMe query, one duration and one HTTP answer', async () => {
+    // Once first: it also reads what the app client may read (DescribeUserPoolClient, then cached).
+    await post(service.app, 'query { me { username } }', bob);
     const before = await scrape(service.app);
     service.calls.length = 0;
     const { data } = await post(service.app, 'query MetricsMe { me { username } }', bob);

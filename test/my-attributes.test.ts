@@ -3,18 +3,31 @@
  * `requestAttributeVerificationCode`, `verifyMyAttribute`), each checked against
  * Cognito's own state read directly with the SDK (AdminGetUser): payloads show the
  * user after the change and agree with Cognito; input limits are refused with
- * BAD_USER_INPUT before any Cognito call and leave Cognito's state as it was.
+ * BAD_USER_INPUT before any Cognito call and leave Cognito's state as it was;
+ * an app client's ReadAttributes and WriteAttributes hold as Cognito holds them.
  */
 import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
+  CreateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../src/embedded/seed.js';
 import { graphql } from './gql/index.js';
 import { codes, startTestApp, type TestApp } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
+
+const MyAttrsMe = graphql(`
+  query MyAttrsMe {
+    me {
+      attributes {
+        name
+        value
+      }
+    }
+  }
+`);
 
 const MyAttrsUpdate = graphql(`
   mutation MyAttrsUpdate($input: UpdateMyAttributesInput!) {
@@ -394,5 +407,61 @@ describe('updateMyAttributes input limits', () => {
     expect(errors?.[0]?.extensions?.attribute).toBe('custom:risk_score');
     expect(data ?? null).toBeNull();
     expect(service.calls).toEqual([]);
+  });
+});
+
+describe("the app client's ReadAttributes and WriteAttributes", () => {
+  // Cognito enforces both lists itself; the emulator ignores them, so this is the service's own check.
+  const READ = ['email', 'name', 'custom:plan'];
+  const WRITE = ['name'];
+  let limited: TestApp;
+  let token: string;
+  const username = 'my-attrs-limited-client';
+
+  beforeAll(async () => {
+    const { UserPoolClient } = await cognito.sdk.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: cognito.demo.userPoolId,
+        ClientName: 'my-attrs-limited',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
+        ReadAttributes: READ,
+        WriteAttributes: WRITE,
+      }),
+    );
+    const clientId = UserPoolClient!.ClientId!;
+    limited = await startTestApp(cognito, { COGNITO_CLIENT_IDS: `${cognito.demo.clientId},${clientId}` });
+    await createUser(username, { email: `${username}@example.com`, name: 'Limited', phone_number: '+15555550123', 'custom:plan': 'free' });
+    token = await signIn(cognito.sdk, clientId, username, PASSWORD);
+  });
+  afterAll(async () => {
+    await limited?.stop();
+  });
+
+  it('should show `me` only the attributes the client may read (and sub)', async () => {
+    const { data, errors } = await limited.request(MyAttrsMe, {}, { token });
+    expect(errors).toBeUndefined();
+    expect(data?.me.attributes.map((a) => a.name)).toEqual(['custom:plan', 'email', 'name', 'sub']);
+    expect((await inCognito(username)).map((a) => a.name)).toContain('phone_number');
+  });
+
+  it('should write an attribute the client may write, and answer with only what it may read', async () => {
+    const { data, errors } = await limited.request(MyAttrsUpdate, { input: { attributes: [{ name: 'name', value: 'Limited Two' }] } }, { token });
+    expect(errors).toBeUndefined();
+    expect(data?.updateMyAttributes.user.attributes.map((a) => a.name)).toEqual(['custom:plan', 'email', 'name', 'sub']);
+    expect(valueOf(await inCognito(username), 'name')).toBe('Limited Two');
+  });
+
+  it.each([
+    ['update', () => limited.request(MyAttrsUpdate, { input: { attributes: [{ name: 'custom:plan', value: 'pro' }] } }, { token })],
+    ['delete', () => limited.request(MyAttrsDelete, { input: { names: ['custom:plan'] } }, { token })],
+  ])('should refuse to %s an attribute the client may not write with FORBIDDEN, leaving Cognito as it was', async (_what, send) => {
+    const before = await inCognito(username);
+    limited.calls.length = 0;
+    const { errors } = await send();
+    expect(codes(errors)).toEqual(['FORBIDDEN']);
+    expect(errors?.[0]?.extensions?.attribute).toBe('custom:plan');
+    expect(limited.calls).not.toContain('UpdateUserAttributes');
+    expect(limited.calls).not.toContain('DeleteUserAttributes');
+    expect(await inCognito(username)).toEqual(before);
   });
 });

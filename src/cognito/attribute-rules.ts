@@ -235,3 +235,13 @@ export function checkVerifiable(attributeName: string): void {
 export function checkVerificationCode(code: string): void {
   if (!CODE.test(code)) throw bad('A verification code is 1 to 2048 characters without spaces.');
 }
+
+/** Checks that the caller's app client may write each of `names` (its WriteAttributes; `null`: every attribute). */
+export function checkWritableByClient(names: readonly string[], writable: ReadonlySet<string> | null): void {
+  if (writable === null) return;
+  for (const name of names) {
+    if (!writable.has(name)) {
+      throw contractError(ErrorCode.FORBIDDEN, `This app client may not write "${name.slice(0, 64)}".`, { attribute: name.slice(0, 64) });
+    }
+  }
+}

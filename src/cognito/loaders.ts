@@ -14,6 +14,7 @@ import DataLoader from 'dataloader';
 import pMap from 'p-map';
 import type { Caller } from '../auth/tokens.js';
 import { fromCognito } from '../errors.js';
+import { readableView, type ClientAttributes } from './app-clients.js';
 import type { ProfileCache, TtlCache } from './caches.js';
 import { concerning, type Reservation } from './pipeline.js';
 import { fromDescribeUserPool, type UserPoolRecord } from './pools.js';
@@ -45,6 +46,8 @@ export type PoolCache = TtlCache<UserPoolRecord>;
 export interface LoaderDeps {
   cognito: CognitoIdentityProviderClient;
   poolCache: PoolCache;
+  /** What each app client may read: `me` shows only that (the emulator's GetUser returns everything). */
+  clientAttributes: ClientAttributes;
   /** The signed-in users' profiles, kept across requests. */
   profiles: ProfileCache;
   /** At most this many Cognito calls in flight for one batch. */
@@ -63,7 +66,7 @@ const settle = <K, V>(keys: readonly K[], concurrency: number, load: (key: K) =>
  * callers. `reservation` is the request's current one, if any: a read it
  * covers was paid for before a write (src/cognito/pipeline.ts).
  */
-export function createLoaders({ cognito, poolCache, profiles, maxConcurrency }: LoaderDeps, reservation: () => Reservation | null = () => null): Loaders {
+export function createLoaders({ cognito, poolCache, profiles, clientAttributes, maxConcurrency }: LoaderDeps, reservation: () => Reservation | null = () => null): Loaders {
   const covered = <C extends { input: object }>(name: string, command: C): C => reservation()?.cover(name, command) ?? command;
   const user = new DataLoader<UserKey, UserRecord | null, string>(
     (keys) =>
@@ -83,11 +86,15 @@ export function createLoaders({ cognito, poolCache, profiles, maxConcurrency }: 
     (callers) =>
       settle(callers, maxConcurrency, (caller) =>
         profiles.get(caller, async () => {
+          const permissions = clientAttributes.permissions(caller.userPoolId, caller.clientId);
+          let user: UserRecord;
           try {
-            return fromGetUser(await cognito.send(covered('GetUser', concerning(caller, new GetUserCommand({ AccessToken: caller.accessToken })))), caller.userPoolId);
+            user = fromGetUser(await cognito.send(covered('GetUser', concerning(caller, new GetUserCommand({ AccessToken: caller.accessToken })))), caller.userPoolId);
           } catch (error) {
+            permissions.catch(() => undefined);
             throw fromCognito(error, 'user');
           }
+          return readableView(user, (await permissions).readable);
         }),
       ),
     { cacheKeyFn: ({ accessToken }) => accessToken },

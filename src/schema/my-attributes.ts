@@ -13,6 +13,7 @@ import {
   checkAttributeNames,
   checkDeleteAgainstSchema,
   checkUpdateAgainstSchema,
+  checkWritableByClient,
   toClientMetadata,
 } from '../cognito/attribute-rules.js';
 import { concerning } from '../cognito/pipeline.js';
@@ -84,6 +85,7 @@ builder.mutationFields((t) => ({
       checkAttributeInputs(input.attributes);
       const clientMetadata = toClientMetadata(input.clientMetadata);
       checkUpdateAgainstSchema(await context.loaders.pool.load(caller.userPoolId), input.attributes, 'self');
+      checkWritableByClient(input.attributes.map((a) => a.name), (await context.services.clientAttributes.permissions(caller.userPoolId, caller.clientId)).writable);
       const { output, user } = await changeOwnAttributes(
         context,
         () =>
@@ -111,6 +113,7 @@ builder.mutationFields((t) => ({
       const caller = signedInCaller(context);
       checkAttributeNames(input.names);
       checkDeleteAgainstSchema(await context.loaders.pool.load(caller.userPoolId), input.names, 'self');
+      checkWritableByClient(input.names, (await context.services.clientAttributes.permissions(caller.userPoolId, caller.clientId)).writable);
       const { user } = await changeOwnAttributes(
         context,
         () =>

@@ -42,6 +42,7 @@ type Documents = {
     "\n  mutation FaultsUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.FaultsUpdateMineDocument,
     "\n  query FaultsAdminUser($username: String!) {\n    user(username: $username) {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": typeof types.FaultsAdminUserDocument,
     "\n  subscription FaultsMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.FaultsMyChangesDocument,
+    "\n  query MyAttrsMe {\n    me {\n      attributes {\n        name\n        value\n      }\n    }\n  }\n": typeof types.MyAttrsMeDocument,
     "\n  mutation MyAttrsUpdate($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        sub\n        attributes {\n          name\n          value\n        }\n        plan: attribute(name: \"custom:plan\")\n      }\n      codeDeliveries {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": typeof types.MyAttrsUpdateDocument,
     "\n  mutation MyAttrsDelete($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": typeof types.MyAttrsDeleteDocument,
     "\n  mutation MyAttrsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": typeof types.MyAttrsRequestCodeDocument,
@@ -110,6 +111,7 @@ const documents: Documents = {
     "\n  mutation FaultsUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.FaultsUpdateMineDocument,
     "\n  query FaultsAdminUser($username: String!) {\n    user(username: $username) {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": types.FaultsAdminUserDocument,
     "\n  subscription FaultsMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.FaultsMyChangesDocument,
+    "\n  query MyAttrsMe {\n    me {\n      attributes {\n        name\n        value\n      }\n    }\n  }\n": types.MyAttrsMeDocument,
     "\n  mutation MyAttrsUpdate($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        sub\n        attributes {\n          name\n          value\n        }\n        plan: attribute(name: \"custom:plan\")\n      }\n      codeDeliveries {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": types.MyAttrsUpdateDocument,
     "\n  mutation MyAttrsDelete($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": types.MyAttrsDeleteDocument,
     "\n  mutation MyAttrsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": types.MyAttrsRequestCodeDocument,
@@ -276,6 +278,10 @@ export function graphql(source: "\n  query FaultsAdminUser($username: String!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription FaultsMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription FaultsMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAttrsMe {\n    me {\n      attributes {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyAttrsMe {\n    me {\n      attributes {\n        name\n        value\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
