@@ -16,7 +16,7 @@ import { ClientAttributes } from './cognito/app-clients.js';
 import { ProfileCache, TtlCache } from './cognito/caches.js';
 import { installPipeline, type CognitoPipeline } from './cognito/pipeline.js';
 import { createCognitoClient } from './cognito/sdk-client.js';
-import { ConfigError, isLoopbackHost, type Config } from './config.js';
+import { ConfigError, isLoopbackHost, isLoopbackHostHeader, type Config } from './config.js';
 import { contextFactory, type Context, type ServerContext, type Services } from './context.js';
 import { startEmulator, type Emulator } from './embedded/emulator.js';
 import { createGraphiQLOptions, renderEmbeddedGraphiQL } from './embedded/graphiql.js';
@@ -25,9 +25,10 @@ import { DEMO_ADMIN_GROUP, DemoTokens, seedDemo, type DemoPool } from './embedde
 import { useDemoPage } from './embedded/use-demo-page.js';
 import { safeLogger, yogaLogger } from './logging/safe-logger.js';
 import { servicePlugins } from './plugins/service-plugins.js';
-import { corsPolicy, withCsrfHeader } from './plugins/use-browser-access.js';
+import { corsPolicy, originAllowed, withCsrfHeader } from './plugins/use-browser-access.js';
 import { createMetrics, METRICS_ENDPOINT } from './plugins/use-metrics.js';
 import { schema } from './schema/index.js';
+import { loopbackOnly } from './server/loopback-only.js';
 import { drainHttpServer, Shutdown } from './server/shutdown.js';
 import { attachGraphQLWs } from './server/graphql-ws.js';
 
@@ -105,7 +106,8 @@ async function connectCognito(config: Config, deps: AppDeps, logger: Logger): Pr
     const { endpoint, region, defaultPoolId, poolIds, adminPools } = config.cognito;
     return { cognito: client(region, endpoint), region, defaultPoolId, poolIds, adminPools, adminGroup: config.adminGroup, ...(endpoint ? { endpoint } : {}) };
   }
-  const emulator = await startEmulator({ dataDir: config.cognito.dataDir, logger });
+  // Browsers may sign in at the emulator from the origins that may call the service (the demo page's among them).
+  const emulator = await startEmulator({ dataDir: config.cognito.dataDir, logger, allowOrigin: (origin) => originAllowed(config, origin) });
   const region = 'local';
   const cognito = client(region, emulator.endpoint);
   let demo: DemoPool;
@@ -204,8 +206,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     }),
   });
 
-  const server = createServer(yoga);
-  const closeWebSockets = attachGraphQLWs(server, yoga, services.verifier, { maxPayloadBytes: config.requestLimits.maxBodyBytes, logger });
+  // The embedded demo answers requests to loopback names only (DNS rebinding).
+  const server = createServer(embedded ? loopbackOnly(yoga) : yoga);
+  const closeWebSockets = attachGraphQLWs(server, yoga, services.verifier, {
+    maxPayloadBytes: config.requestLimits.maxBodyBytes,
+    logger,
+    ...(embedded ? { acceptHost: isLoopbackHostHeader } : {}),
+  });
   let url = '';
   let running: RunningEmbedded | undefined;
   return {

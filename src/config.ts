@@ -13,6 +13,20 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 /** Whether `host` (a `HOST` value) is reachable from this machine only. */
 export const isLoopbackHost = (host: string): boolean => LOOPBACK_HOSTS.has(host);
+
+/**
+ * Whether a request's `Host` header (`name[:port]`) names this machine's
+ * loopback. A page that rebinds its own DNS name to 127.0.0.1 sends its own
+ * name here, so answering only loopback names keeps it out.
+ */
+export function isLoopbackHostHeader(header: string | undefined): boolean {
+  if (!header) return false;
+  try {
+    return LOOPBACK_HOSTS.has(new URL(`http://${header}`).hostname);
+  } catch {
+    return false;
+  }
+}
 /** A Redis key prefix for the quota counters. */
 const QUOTA_KEY_PREFIX = /^[\w.:-]{1,64}$/;
 /** A secret setting (`METRICS_TOKEN`, `REDIS_FEED_SECRET`): 16 to 256 printable ASCII characters, no spaces, too long to guess. */

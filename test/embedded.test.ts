@@ -9,6 +9,7 @@
 import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
+  AdminUpdateUserAttributesCommand,
   CreateUserPoolCommand,
   ListUserPoolsCommand,
   ListUsersCommand,
@@ -19,11 +20,13 @@ import Database from 'better-sqlite3';
 import { print, type GraphQLFormattedError } from 'graphql';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { buildApp, type App } from '../src/app.js';
 import { createCognitoClient } from '../src/cognito/sdk-client.js';
 import { loadConfig } from '../src/config.js';
@@ -189,6 +192,76 @@ describe('the embedded default', () => {
     const line = messages.find((m) => m.startsWith('mailbox: verification code'));
     expect(line, JSON.stringify(messages)).toBeDefined();
     expect(line).toContain(`mailbox: verification code ${sent!.code} for bob`);
+  });
+});
+
+describe('the demo from a browser', () => {
+  /** A raw HTTP request to `base` with the `Host` (and other headers) a page could send; the status and headers. */
+  function raw(base: string, path: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; headers: IncomingHttpHeaders }> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(`${base}${path}`, { method, headers }, (response) => {
+        response.resume();
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+  }
+
+  it('should answer only requests addressed to loopback: a DNS-rebinding Host gets 421, the WebSocket upgrade too', async () => {
+    const port = new URL(app.url).port;
+    for (const path of ['/graphql', '/demo/config.json', '/demo', '/health']) {
+      expect((await raw(app.url, path, { host: `attacker.example:${port}`, accept: 'text/html' })).status, path).toBe(421);
+      expect((await raw(app.url, path, { host: `localhost:${port}`, accept: 'text/html' })).status, path).toBe(200);
+    }
+    const refused = await new Promise<number | string>((resolve) => {
+      const socket = new WebSocket(`${app.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws', { headers: { host: `attacker.example:${port}` } });
+      socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      socket.on('open', () => resolve('open'));
+      socket.on('error', (error) => resolve(error.message));
+    });
+    expect(refused).toBe(421);
+  });
+
+  it('should let only loopback pages read the emulator (CORS), and answer only loopback Hosts there too', async () => {
+    const emulator = app.embedded!.emulator.endpoint;
+    const port = new URL(emulator).port;
+    const preflight = (origin: string) =>
+      raw(emulator, '/', { host: `127.0.0.1:${port}`, origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-amz-target' }, 'OPTIONS');
+    expect((await preflight('https://attacker.example')).headers['access-control-allow-origin']).toBeUndefined();
+    expect((await preflight(app.url)).headers['access-control-allow-origin']).toBe(app.url);
+    expect((await raw(emulator, '/health', { host: `attacker.example:${port}` })).status).toBe(421);
+  });
+
+  it('should show in the mailbox only codes sent to an address the user owns, and log every code', async () => {
+    const bob = await app.embedded!.tokens.tokenFor('bob');
+    const original = (await attributesOf(sdk, app.embedded!.demo.userPoolId, 'bob')).email!;
+    const mailbox = async () =>
+      (await (await fetch(`${app.url}/demo/mailbox`, { headers: { authorization: `Bearer ${bob}` } })).json()) as { destination: string; code: string }[];
+    try {
+      // An address nobody here owns: the code reaches its (imaginary) inbox and the log, not bob's page.
+      expect((await post(app, EmbeddedUpdateMine, { attributes: [{ name: 'email', value: 'ceo@bigcorp.example' }] }, bob)).errors).toBeUndefined();
+      const stranger = app.embedded!.emulator.mailbox.latest('bob');
+      expect(stranger?.destination).toBe('ceo@bigcorp.example');
+      expect((await mailbox()).map((m) => m.destination)).not.toContain('ceo@bigcorp.example');
+      expect(logLines.some((line) => line.includes(`verification code ${stranger!.code} for bob`))).toBe(true);
+
+      // A mailbox of the demo's own domain: shown, so the demo's verify flow works.
+      expect((await post(app, EmbeddedUpdateMine, { attributes: [{ name: 'email', value: 'bob+mailbox@example.com' }] }, bob)).errors).toBeUndefined();
+      const own = app.embedded!.emulator.mailbox.latest('bob');
+      expect((await mailbox())[0]).toMatchObject({ destination: 'bob+mailbox@example.com', code: own!.code });
+    } finally {
+      await sdk.send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: app.embedded!.demo.userPoolId,
+          Username: 'bob',
+          UserAttributes: [
+            { Name: 'email', Value: original },
+            { Name: 'email_verified', Value: 'true' },
+          ],
+        }),
+      );
+    }
   });
 });
 

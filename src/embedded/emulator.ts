@@ -5,13 +5,19 @@
  * - a lossless SQLite store instead of its JSON files ({@link SqliteDataStoreFactory}),
  * - a {@link Mailbox} instead of its console sender, so verification codes
  *   show in the service's log and tests can read them,
- * - no Lambda triggers (none are configured, so no AWS SDK v2 client is made).
+ * - no Lambda triggers (none are configured, so no AWS SDK v2 client is made),
+ * - an HTTP server of our own around its express app: it answers only
+ *   requests addressed to loopback (`Host`, against DNS rebinding), and CORS
+ *   headers only for the origins `allowOrigin` accepts (cognito-local answers
+ *   `Access-Control-Allow-Origin: *`, which let any web page drive the
+ *   emulator's unauthenticated admin API from a visitor's browser).
  */
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { loopbackOnly } from '../server/loopback-only.js';
 import { Mailbox } from './mailbox.js';
 import { SqliteDataStoreFactory } from './sqlite-data-store.js';
 
@@ -57,6 +63,33 @@ export interface EmulatorOptions {
   host?: string;
   /** 0 picks a free port. @default 0 */
   port?: number;
+  /** The web origins that may call the emulator from a browser (the demo page signs in there). @default none */
+  allowOrigin?: (origin: string) => boolean;
+}
+
+/**
+ * `app` with CORS headers naming the caller's origin when `allowOrigin`
+ * accepts it, and none at all when it does not (the browser then refuses the
+ * answer); cognito-local's own answer is `Access-Control-Allow-Origin: *`.
+ */
+function corsFor(app: (req: IncomingMessage, res: ServerResponse) => void, allowOrigin: (origin: string) => boolean) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const origin = req.headers.origin;
+    if (origin) {
+      const allowed = allowOrigin(origin);
+      const setHeader = res.setHeader.bind(res);
+      res.setHeader = ((name: string, value: number | string | readonly string[]) => {
+        if (!name.toLowerCase().startsWith('access-control-')) return setHeader(name, value);
+        if (!allowed) return res;
+        if (name.toLowerCase() === 'access-control-allow-origin') {
+          setHeader('vary', 'Origin');
+          return setHeader(name, origin);
+        }
+        return setHeader(name, value);
+      }) as typeof res.setHeader;
+    }
+    app(req, res);
+  };
 }
 
 /** Starts cognito-local on its pools in `dataDir` (none on first start). */
@@ -95,7 +128,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     triggers,
   };
   const host = options.host ?? '127.0.0.1';
-  const server: Server = await createServer(Router(services), logger, { port: options.port ?? 0, hostname: host }, services).start();
+  const { application } = createServer(Router(services), logger, { port: options.port ?? 0, hostname: host }, services);
+  const server: Server = createHttpServer(loopbackOnly(corsFor(application, options.allowOrigin ?? (() => false))));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   // Tokens carry `iss = <endpoint>/<poolId>`, which the service verifies.

@@ -7,7 +7,7 @@
  * - `/demo/config.json`: where to sign in (the emulator's endpoint and the
  *   demo app client) and where GraphQL and the mailbox are;
  * - `/demo/mailbox`: the verification codes the emulator "sent" to the
- *   caller, authorized by the caller's own access token.
+ *   caller's own addresses, authorized by the caller's own access token.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -126,7 +126,8 @@ export function useDemoPage(options: DemoPageOptions): Plugin {
         if (!caller) return json({ error: 'UNAUTHENTICATED', message: 'Send "Authorization: Bearer <access token>" of the user whose mailbox to read.' }, 401);
         const messages = emulator.mailbox
           .messages()
-          .filter((m) => m.username === caller.username)
+          // Only what reached an address the caller owns (src/embedded/mailbox.ts).
+          .filter((m) => m.username === caller.username && m.toOwner)
           .slice(-MAILBOX_LIMIT)
           .reverse()
           .map(({ medium, destination, code, sentAt }) => ({ medium, destination, code, sentAt: sentAt.toISOString() }));

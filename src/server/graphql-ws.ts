@@ -134,10 +134,17 @@ export function attachGraphQLWs(
   server: Server,
   yoga: YogaServerInstance<ServerContext, Context>,
   verifier: TokenVerifier,
-  options: { maxPayloadBytes?: number; logger: Logger },
+  options: { maxPayloadBytes?: number; logger: Logger; acceptHost?: (host: string | undefined) => boolean },
 ): () => Promise<void> {
-  // A bigger frame closes the socket with 1009 (message too big) before it is buffered whole.
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, ...(options.maxPayloadBytes ? { maxPayload: options.maxPayloadBytes } : {}) });
+  const { acceptHost } = options;
+  const wss = new WebSocketServer({
+    server,
+    path: yoga.graphqlEndpoint,
+    // A bigger frame closes the socket with 1009 (message too big) before it is buffered whole.
+    ...(options.maxPayloadBytes ? { maxPayload: options.maxPayloadBytes } : {}),
+    // The upgrade answers 421 for a Host the HTTP side would refuse too (src/plugins/use-loopback-host.ts).
+    ...(acceptHost ? { verifyClient: (info: { req: IncomingMessage }, done: (ok: boolean, code?: number) => void) => done(acceptHost(info.req.headers.host), 421) } : {}),
+  });
   // The operation's own enveloped execute/subscribe travel beside its arguments (not as its rootValue, which resolvers would receive).
   type Args = ExecutionArgs & { enveloped: { execute: (a: ExecutionArgs) => unknown; subscribe: (a: ExecutionArgs) => unknown } };
   return serve(
