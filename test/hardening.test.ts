@@ -74,7 +74,7 @@ const limitsOf = (errors: readonly { extensions?: Record<string, unknown> }[] | 
 describe('document limits', () => {
   // Each pair: a document just within the limit (answered), and one just over it
   // (refused as BAD_USER_INPUT naming the limit, before any Cognito call).
-  const cases: Array<{ limit: string; within: string; over: string }> = [
+  const cases: Array<{ limit: string; within: string; over: string; of?: string }> = [
     {
       limit: 'MAX_DEPTH',
       within: '{ me { attributes { name } } }',
@@ -84,6 +84,13 @@ describe('document limits', () => {
       limit: 'MAX_ALIASES',
       within: '{ a: me { username } b: me { username } }',
       over: '{ a: me { username } b: me { username } c: me { username } }',
+    },
+    {
+      // armor's default lets `__typename` aliases (and fields aliased `__typename`) through.
+      limit: 'MAX_ALIASES',
+      of: '`__typename` aliases',
+      within: '{ a: __typename b: __typename }',
+      over: '{ a: __typename b: __typename c: __typename __typename: me { username } }',
     },
     {
       // 2 + 9 tokens per field: 92 and 101.
@@ -104,8 +111,8 @@ describe('document limits', () => {
     },
   ];
 
-  for (const { limit, within, over } of cases) {
-    it(`should refuse a document over ${limit} as BAD_USER_INPUT naming the limit, and answer one within it`, async () => {
+  for (const { limit, within, over, of } of cases) {
+    it(`should refuse a document over ${limit}${of ? ` of ${of}` : ''} as BAD_USER_INPUT naming the limit, and answer one within it`, async () => {
       const ok = await service.request(within, undefined, { token: bob });
       expect(ok.errors).toBeUndefined();
       expect(ok.data).toBeTruthy();

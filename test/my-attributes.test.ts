@@ -358,6 +358,9 @@ describe('updateMyAttributes input limits', () => {
 
   it.each([
     ['a value of 2,049 characters', [{ name: 'name', value: 'v'.repeat(2_049) }]],
+    ['a value of 2,049 characters outside the BMP (4,098 UTF-16 units)', [{ name: 'name', value: '😀'.repeat(2_049) }]],
+    ['a value holding a NUL character', [{ name: 'name', value: 'Lima\u0000Limits' }]],
+    ['a value holding an unpaired surrogate', [{ name: 'name', value: 'Lima \ud800 Limits' }]],
     ['51 attributes', many],
     ['an empty list', []],
     ['a name given twice', [{ name: 'name', value: 'One' }, { name: 'name', value: 'Two' }]],
@@ -407,6 +410,21 @@ describe('updateMyAttributes input limits', () => {
     expect(errors?.[0]?.extensions?.attribute).toBe('custom:risk_score');
     expect(data ?? null).toBeNull();
     expect(service.calls).toEqual([]);
+  });
+
+  it('should store a value of 2,048 characters outside the BMP: the limit counts characters, as maxLength does', async () => {
+    const value = '😀'.repeat(2_048);
+    const { errors } = await service.request(MyAttrsUpdate, { input: { attributes: [{ name: 'name', value }] } }, { token });
+    expect(errors).toBeUndefined();
+    expect(valueOf(await inCognito(username), 'name')).toBe(value);
+  });
+
+  it('should quote at most 64 characters of a 50,000-character name it refuses', async () => {
+    const name = `custom:${'n'.repeat(50_000)}`;
+    const { errors } = await service.request(MyAttrsUpdate, { input: { attributes: [{ name, value: 'x' }] } }, { token });
+    expect(codes(errors)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(errors).length).toBeLessThan(1_000);
+    expect(String(errors?.[0]?.extensions?.attribute).length).toBeLessThanOrEqual(65);
   });
 });
 

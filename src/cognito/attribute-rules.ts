@@ -13,7 +13,7 @@ import type { UserAttribute } from './users.js';
 
 /** The contract's input limits. */
 export const LIMITS = {
-  /** Characters in one attribute value. */
+  /** Characters (Unicode code points, as for a schema's maxLength) in one attribute value. */
   valueLength: 2_048,
   /** Attributes set or deleted in one mutation. */
   attributesPerChange: 50,
@@ -44,14 +44,29 @@ const VERIFIED_FLAGS = new Set(['email_verified', 'phone_number_verified']);
 
 const bad = (message: string, extensions: Record<string, unknown> = {}) => contractError(ErrorCode.BAD_USER_INPUT, message, extensions);
 
+/** At most this many characters of what a caller sent are echoed in an error. */
+const ECHOED = 64;
+/** `text` as an error may quote it: cut to {@link ECHOED} characters (a 50 KB name is not repeated back twice). */
+const shown = (text: string): string => (text.length > ECHOED ? `${text.slice(0, ECHOED)}…` : text);
+
+/** An unpaired UTF-16 surrogate: no character at all, and not storable as one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A value's length as Cognito's limits count it: in characters (code points), not UTF-16 units. */
+const lengthOf = (value: string): number => {
+  let length = 0;
+  for (const _ of value) length += 1;
+  return length;
+};
+
 /** Checks an attribute name's shape: Cognito's pattern, custom ones `custom:` + 1 to 20 characters. */
 export function checkAttributeName(name: string): void {
   if (name.startsWith('custom:')) {
     if (!CUSTOM_NAME.test(name.slice('custom:'.length))) {
-      throw bad(`"${name}" is not a valid custom attribute name: "custom:" and 1 to ${LIMITS.customNameLength} characters.`, { attribute: name });
+      throw bad(`"${shown(name)}" is not a valid custom attribute name: "custom:" and 1 to ${LIMITS.customNameLength} characters.`, { attribute: shown(name) });
     }
   } else if (!NAME.test(name)) {
-    throw bad(`"${name.slice(0, 64)}" is not a valid attribute name: 1 to 32 letters, digits, marks, symbols or punctuation.`, { attribute: name.slice(0, 64) });
+    throw bad(`"${shown(name)}" is not a valid attribute name: 1 to 32 letters, digits, marks, symbols or punctuation.`, { attribute: shown(name) });
   }
 }
 
@@ -63,7 +78,7 @@ function checkCount(count: number, what: string): void {
 function checkNoDuplicates(names: readonly string[]): void {
   const seen = new Set<string>();
   for (const name of names) {
-    if (seen.has(name)) throw bad(`"${name}" is named twice.`, { attribute: name });
+    if (seen.has(name)) throw bad(`"${shown(name)}" is named twice.`, { attribute: shown(name) });
     seen.add(name);
   }
 }
@@ -73,8 +88,11 @@ export function checkAttributeInputs(attributes: readonly UserAttribute[]): void
   checkCount(attributes.length, 'attribute');
   for (const { name, value } of attributes) {
     checkAttributeName(name);
-    if (value.length > LIMITS.valueLength) {
+    if (lengthOf(value) > LIMITS.valueLength) {
       throw bad(`The value of "${name}" is longer than ${LIMITS.valueLength} characters.`, { attribute: name });
+    }
+    if (value.includes('\u0000') || LONE_SURROGATE.test(value)) {
+      throw bad(`The value of "${name}" holds a NUL character or an unpaired surrogate, which is no text.`, { attribute: name });
     }
   }
   checkNoDuplicates(attributes.map((a) => a.name));
@@ -120,7 +138,7 @@ function checkValue(attribute: SchemaAttribute, value: string): void {
       if (Number.isNaN(Date.parse(value))) throw reject('must be a date-time');
       return;
     case 'STRING': {
-      const length = [...value].length;
+      const length = lengthOf(value);
       if (attribute.minLength !== null && length < attribute.minLength) throw reject(`must be at least ${attribute.minLength} characters`);
       if (attribute.maxLength !== null && length > attribute.maxLength) throw reject(`must be at most ${attribute.maxLength} characters`);
       if (name === 'email' && !EMAIL.test(value)) throw reject('must be an email address');
@@ -188,7 +206,7 @@ export function checkCustomAttributes(pool: UserPoolRecord, definitions: readonl
   }
   for (const d of definitions) {
     const attribute = `custom:${d.name}`;
-    const reject = (why: string) => bad(`Custom attribute "${d.name}": ${why}.`, { attribute });
+    const reject = (why: string) => bad(`Custom attribute "${shown(d.name)}": ${why}.`, { attribute: shown(attribute) });
     if (d.name.startsWith('custom:')) throw reject('give the name without the "custom:" prefix');
     if (!CUSTOM_NAME.test(d.name)) throw reject(`the name must be 1 to ${LIMITS.customNameLength} letters, digits, marks, symbols or punctuation`);
     if (pool.attributes.some((a) => a.name === attribute)) throw reject('the pool already has it');

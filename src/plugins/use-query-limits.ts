@@ -58,7 +58,8 @@ export interface QueryLimitOptions {
 export function useQueryLimits(limits: RequestLimits, options: QueryLimitOptions): Array<Plugin | ReturnType<typeof EnvelopArmorPlugin>> {
   const armor = EnvelopArmorPlugin({
     maxDepth: { n: limits.maxDepth, ...protection(LimitSetting.depth) },
-    maxAliases: { n: limits.maxAliases, ...protection(LimitSetting.aliases) },
+    // No allow-list: armor's default lets any number of `__typename` aliases through (and any field aliased `__typename`).
+    maxAliases: { n: limits.maxAliases, allowList: [], ...protection(LimitSetting.aliases) },
     maxTokens: { n: limits.maxTokens, ...protection(LimitSetting.tokens) },
     maxDirectives: { n: limits.maxDirectives, ...protection(LimitSetting.directives) },
     costLimit: { maxCost: limits.maxCost, ...protection(LimitSetting.cost) },
