@@ -103,8 +103,8 @@ const forEdge = (token: string): Promise<string> =>
   mintToken({ issuer: `${edge.endpoint}/${cognito.demo.userPoolId}`, claims: claimsOf(token) as unknown as AccessClaims });
 
 /** Creates a confirmed user with an email address and returns their token for the edge. */
-async function createUser(prefix: string): Promise<{ username: string; token: string }> {
-  const username = `${prefix}-${randomUUID().slice(0, 8)}`;
+async function createUser(prefix: string, exactly?: string): Promise<{ username: string; token: string }> {
+  const username = exactly ?? `${prefix}-${randomUUID().slice(0, 8)}`;
   const { userPoolId, clientId } = cognito.demo;
   await cognito.sdk.send(
     new AdminCreateUserCommand({
@@ -285,6 +285,34 @@ describe('per-user limits', () => {
     expect(refused.length).toBeGreaterThan(0);
     expect(edge.count('UpdateUserAttributes') - before).toBe(answered.length);
     expect(published).toEqual(answered);
+  });
+
+  it("should key each user's budget by sub: BOB asking for codes spends none of bob's (a case-sensitive pool's two users)", async () => {
+    const name = `qcase-${randomUUID().slice(0, 8)}`;
+    const lower = await createUser('', name);
+    const upper = await createUser('', name.toUpperCase());
+    expect(claimsOf(upper.token).sub).not.toBe(claimsOf(lower.token).sub);
+    const service = await startApp({});
+    const request = (token: string) => service.request(QuotaRequestCode, { input: { attributeName: 'email' } }, { token });
+    for (let i = 0; i < 5; i++) expect((await request(upper.token)).errors).toBeUndefined();
+    expect(codes((await request(upper.token)).errors)).toEqual(['LIMIT_EXCEEDED']);
+    // bob's own budget is whole.
+    expect((await request(lower.token)).errors).toBeUndefined();
+    expect(cognito.emulator.mailbox.messages().filter((m) => m.username === lower.username)).toHaveLength(1);
+  });
+
+  it("should count an administrator's calls on a user against that user's own budget once Cognito has said who they are", async () => {
+    const user = await createUser('qa');
+    const service = await startApp({ QUOTA_PER_USER_WRITES_PER_SECOND: '2', QUOTA_MAX_WAIT_MS: '0' });
+    await service.request(QuotaPool, {}, { token: admin });
+    // The first administrator's change reads the user back (AdminGetUser): the service learns their sub...
+    expect((await setPlan(service, user.username, 'admin-1')).errors).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    // ...so within the next second the administrator's write and the user's own share one budget of 2.
+    expect((await setPlan(service, user.username, 'admin-2')).errors).toBeUndefined();
+    expect((await service.request(QuotaUpdateMine, { input: { attributes: [{ name: 'custom:plan', value: 'own-1' }] } }, { token: user.token })).errors).toBeUndefined();
+    expect(codes((await setPlan(service, user.username, 'admin-3')).errors)).toEqual(['LIMIT_EXCEEDED']);
+    expect(await planOf(user.username)).toBe('own-1');
   });
 
   it('should refuse the 6th verification code of a user within the hour with a retryAfter of about an hour', async () => {

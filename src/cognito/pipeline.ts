@@ -119,8 +119,15 @@ export class Reservation {
  * send it with the client as usual. A `Caller` is a subject.
  */
 export function concerning<C extends { input: object }>(subject: CallSubject, command: C): C {
-  subjects.set(command.input, { userPoolId: subject.userPoolId, username: subject.username });
+  subjects.set(command.input, { userPoolId: subject.userPoolId, username: subject.username, ...(subject.sub ? { sub: subject.sub } : {}) });
   return command;
+}
+
+/** The username and `sub` in a GetUser or AdminGetUser answer, when it has both. */
+function userIn(output: unknown): { username: string; sub: string } | undefined {
+  const { Username, UserAttributes } = (output ?? {}) as { Username?: unknown; UserAttributes?: { Name?: string; Value?: string }[] };
+  const sub = Array.isArray(UserAttributes) ? UserAttributes.find((a) => a.Name === 'sub')?.Value : undefined;
+  return typeof Username === 'string' && typeof sub === 'string' ? { username: Username, sub } : undefined;
 }
 
 /** Whom a call concerns: as marked by {@link concerning}, or as an administrator's call names it. */
@@ -197,7 +204,11 @@ export function installPipeline(client: CognitoIdentityProviderClient, options: 
         }
         // 4. Sent.
         observer?.sent(command);
-        return next(args);
+        const result = await next(args);
+        // Whose sub a username is, for the per-user keys of later admin calls.
+        const seen = subject && (command === 'GetUser' || command === 'AdminGetUser') ? userIn(result.output) : undefined;
+        if (seen && subject) quotas.learn(subject.userPoolId, seen.username, seen.sub);
+        return result;
       };
       try {
         const result = await Promise.race([call(), expired]);

@@ -83,6 +83,8 @@ export interface Quotas {
   release(command: string, subject: CallSubject | undefined): Promise<void>;
   /** Whether `command` counts against a per-user limit (and so must name whom it concerns). */
   perUser(command: string): boolean;
+  /** Remembers that `username` of `userPoolId` is the user `sub` (from Cognito's answers), for the per-user keys. */
+  learn(userPoolId: string, username: string, sub: string): void;
   /** Closes the Redis connection. */
   close(): Promise<void>;
 }
@@ -93,10 +95,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export interface CallSubject {
   userPoolId: string;
   username: string;
+  /** The user's `sub`, when known (a caller's token says it). */
+  sub?: string;
 }
 
-/** The limiter key of a user: pool and username (usernames are case-insensitive in Cognito's default pools). */
-const userKeyOf = ({ userPoolId, username }: CallSubject): string => `${userPoolId}:${username.slice(0, MAX_KEY_USERNAME).toLowerCase()}`;
+/** Usernames whose `sub` the service has seen (from tokens and Cognito's answers), at most this many. */
+const MAX_KNOWN_USERS = 50_000;
 
 /** One limit: its limiter and the key a call is counted under. */
 interface Step {
@@ -124,6 +128,26 @@ export function createQuotas(quotas: QuotaSettings, options: QuotaOptions): Quot
       // Once a window is spent, this instance answers from memory until it ends.
       inMemoryBlockOnConsumed: points + 1,
     });
+  };
+
+  /**
+   * Per-user budgets are keyed by `sub`: a username is not an identity (in a
+   * case-sensitive pool `BOB` and `bob` are two users, and one used to spend
+   * the other's budget), a `sub` is. An administrator's call names a
+   * username, so the `sub` behind each username seen is remembered; one never
+   * seen is keyed by its exact username until it is.
+   */
+  const subs = new Map<string, string>();
+  const learn = (userPoolId: string, username: string, sub: string) => {
+    const key = `${userPoolId}\u0000${username}`;
+    if (subs.get(key) === sub) return;
+    if (subs.size >= MAX_KNOWN_USERS) subs.delete(subs.keys().next().value!);
+    subs.set(key, sub);
+  };
+  const userKeyOf = ({ userPoolId, username, sub }: CallSubject): string => {
+    if (sub) learn(userPoolId, username, sub);
+    const known = sub ?? subs.get(`${userPoolId}\u0000${username}`);
+    return known ? `${userPoolId}:sub:${known}` : `${userPoolId}:username:${username.slice(0, MAX_KEY_USERNAME)}`;
   };
 
   const categoryLimits: Record<QuotaCategory, number> = {
@@ -197,6 +221,7 @@ export function createQuotas(quotas: QuotaSettings, options: QuotaOptions): Quot
       for (const { limiter, key } of stepsOf(command, subject)) await limiter.reward(key).catch(() => undefined);
     },
     perUser: (command) => PER_USER[command] !== undefined,
+    learn,
     async close() {
       if (redis) await (redis.status === 'ready' ? redis.quit().then(() => undefined, () => redis.disconnect()) : redis.disconnect());
     },
