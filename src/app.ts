@@ -4,7 +4,7 @@
  * inside (the Cognito client, the embedded emulator and its demo pool).
  */
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
@@ -28,6 +28,8 @@ import { servicePlugins } from './plugins/service-plugins.js';
 import { corsPolicy, originAllowed, withCsrfHeader } from './plugins/use-browser-access.js';
 import { createMetrics, METRICS_ENDPOINT } from './plugins/use-metrics.js';
 import { schema } from './schema/index.js';
+import { PerUserCount } from './server/holds.js';
+import { createBoundedServer } from './server/http-limits.js';
 import { loopbackOnly } from './server/loopback-only.js';
 import { drainHttpServer, Shutdown } from './server/shutdown.js';
 import { attachGraphQLWs } from './server/graphql-ws.js';
@@ -176,6 +178,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     maxConcurrency: config.maxConcurrency,
     shutdown,
     metrics,
+    subscriptions: new PerUserCount(config.holdLimits.maxSubscriptionsPerUser),
   };
   const stopForgetting = config.meCacheTtlMs > 0 ? forgetProfilesChangedElsewhere(services.changes, services.profiles, target.poolIds) : () => {};
 
@@ -207,11 +210,17 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   });
 
   // The embedded demo answers requests to loopback names only (DNS rebinding).
-  const server = createServer(embedded ? loopbackOnly(yoga) : yoga);
+  const { server, stop: stopWatchdog } = createBoundedServer(embedded ? loopbackOnly(yoga) : yoga, config.holdLimits, logger, metrics.clientDropped);
   const closeWebSockets = attachGraphQLWs(server, yoga, services.verifier, {
     maxPayloadBytes: config.requestLimits.maxBodyBytes,
     logger,
     ...(embedded ? { acceptHost: isLoopbackHostHeader } : {}),
+    limits: {
+      sockets: new PerUserCount(config.holdLimits.maxSocketsPerUser),
+      subscriptionsPerSocket: config.holdLimits.maxSubscriptionsPerSocket,
+      maxBufferedBytes: config.holdLimits.maxBufferedBytes,
+      onDropped: metrics.clientDropped,
+    },
   });
   let url = '';
   let running: RunningEmbedded | undefined;
@@ -243,6 +252,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       await closeWebSockets();
       await drainHttpServer(server);
       stopForgetting();
+      stopWatchdog();
       await services.changes.close();
       await pipeline.close();
       if (running && config.cognito.mode === 'embedded') await removeRunning(config.cognito.dataDir, running);

@@ -83,6 +83,8 @@ export interface Config {
   quotas: QuotaSettings;
   /** Limits on what one HTTP request or GraphQL document may ask. */
   requestLimits: RequestLimits;
+  /** What one client or user may make the service hold open. */
+  holdLimits: HoldLimits;
   /** Origins allowed by CORS; `null` allows none but the service's own (no CORS headers). */
   corsOrigins: string[] | null;
   /** Introspection queries allowed. @default true, false when NODE_ENV=production */
@@ -135,6 +137,31 @@ export interface QuotaSettings {
 }
 
 /** Bounds on one request. */
+/**
+ * What one client or one signed-in user may make the service hold: defaults far
+ * above what a frontend does, far below what hurts.
+ */
+export interface HoldLimits {
+  /** `MAX_CONNECTIONS`: TCP connections the server holds at once; more are dropped. @default 10_000 */
+  maxConnections: number;
+  /** `MAX_CONNECTIONS_PER_CLIENT`: TCP connections from one IP address (0: no limit; behind a proxy, the proxy's). @default 1_000 */
+  maxConnectionsPerClient: number;
+  /** `HEADERS_TIMEOUT_MS`: how long a request's headers may take to arrive. @default 10_000 */
+  headersTimeoutMs: number;
+  /** `REQUEST_TIMEOUT_MS`: how long a whole request (headers and body) may take to arrive. @default 30_000 */
+  requestTimeoutMs: number;
+  /** `MAX_SOCKETS_PER_USER`: graphql-ws sockets one user holds open on an instance. @default 20 */
+  maxSocketsPerUser: number;
+  /** `MAX_SUBSCRIPTIONS_PER_SOCKET`: operations running at once on one graphql-ws socket. @default 100 */
+  maxSubscriptionsPerSocket: number;
+  /** `MAX_SUBSCRIPTIONS_PER_USER`: subscriptions one user holds open on an instance, over WebSocket and SSE. @default 500 */
+  maxSubscriptionsPerUser: number;
+  /** `MAX_BUFFERED_BYTES`: output a socket or SSE stream may have waiting for a slow client before it is dropped. @default 4_194_304 */
+  maxBufferedBytes: number;
+  /** `STALLED_STREAM_MS`: how long an SSE stream's output may wait for its client to read before the stream is ended. @default 30_000 */
+  stalledStreamMs: number;
+}
+
 export interface RequestLimits {
   /** Bytes of a request body. @default 102_400 */
   maxBodyBytes: number;
@@ -322,6 +349,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: int('MAX_DIRECTIVES', 20, 0, 1_000),
       maxCost: int('MAX_COST', 5_000, 10, 1_000_000),
     },
+    holdLimits: {
+      maxConnections: int('MAX_CONNECTIONS', 10_000, 1, 1_000_000),
+      maxConnectionsPerClient: int('MAX_CONNECTIONS_PER_CLIENT', 1_000, 0, 1_000_000),
+      headersTimeoutMs: int('HEADERS_TIMEOUT_MS', 10_000, 1_000, 300_000),
+      requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 30_000, 1_000, 3_600_000),
+      maxSocketsPerUser: int('MAX_SOCKETS_PER_USER', 20, 1, 100_000),
+      maxSubscriptionsPerSocket: int('MAX_SUBSCRIPTIONS_PER_SOCKET', 100, 1, 100_000),
+      maxSubscriptionsPerUser: int('MAX_SUBSCRIPTIONS_PER_USER', 500, 1, 1_000_000),
+      maxBufferedBytes: int('MAX_BUFFERED_BYTES', 4_194_304, 65_536, 1_073_741_824),
+      stalledStreamMs: int('STALLED_STREAM_MS', 30_000, 1_000, 3_600_000),
+    },
     corsOrigins,
     introspection: bool('GRAPHQL_INTROSPECTION', !production),
     graphiql: bool('GRAPHIQL', !production),
@@ -330,6 +368,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(redisUrl ? { redisUrl } : {}),
     ...(redisFeedSecret ? { redisFeedSecret } : {}),
   };
+  if (config.holdLimits.headersTimeoutMs > config.holdLimits.requestTimeoutMs) {
+    problems.push(`HEADERS_TIMEOUT_MS=${config.holdLimits.headersTimeoutMs} must not be more than REQUEST_TIMEOUT_MS=${config.holdLimits.requestTimeoutMs}`);
+  }
   // A call waits for its quota inside its Cognito deadline: a wait as long
   // would turn every call over budget into a timeout.
   if (config.quotas.maxWaitMs >= config.cognitoTimeoutMs) {

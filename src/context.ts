@@ -15,6 +15,7 @@ import type { CognitoPipeline, Reservation } from './cognito/pipeline.js';
 import { contractError, ErrorCode } from './errors.js';
 import { requestIdOf } from './plugins/use-request-log.js';
 import type { Metrics } from './plugins/use-metrics.js';
+import type { PerUserCount } from './server/holds.js';
 import type { Shutdown } from './server/shutdown.js';
 
 /** The pools this service may act on. */
@@ -47,6 +48,8 @@ export interface Services {
   shutdown: Shutdown;
   /** Prometheus metrics (open subscriptions are counted by src/changes/delivery.ts). */
   metrics: Metrics;
+  /** Each user's open subscriptions on this instance, against MAX_SUBSCRIPTIONS_PER_USER. */
+  subscriptions: PerUserCount;
 }
 
 /** What Yoga's context factory receives besides the request, from a graphql-ws operation (src/server/graphql-ws.ts). */

@@ -18,7 +18,8 @@
  *    WeakMap on it).
  * 3. **One Repeater per subscriber** ({@link changeStream}), fed straight by
  *    the feed's listener, until the client leaves, the service stops, or the
- *    token expires (src/auth/expiry.ts).
+ *    token expires (src/auth/expiry.ts); at most MAX_SUBSCRIPTIONS_PER_USER
+ *    of them for one user on an instance.
  */
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, Repeater, type Plugin } from 'graphql-yoga';
@@ -90,8 +91,14 @@ export function changeStream(
 ): AsyncIterable<ChangeView> {
   const { caller } = context;
   if (!caller) throw signInRequired();
-  const { metrics, shutdown } = context.services;
+  const { metrics, shutdown, subscriptions } = context.services;
   return new Repeater<ChangeView>(async (push, stop) => {
+    // One user's subscriptions on this instance, over every socket and SSE stream, are bounded.
+    const release = subscriptions.take(caller);
+    if (!release) {
+      stop(contractError(ErrorCode.LIMIT_EXCEEDED, `At most ${subscriptions.max} subscriptions at once for one user (MAX_SUBSCRIPTIONS_PER_USER).`));
+      return;
+    }
     const closed = metrics.subscriptionOpened(field);
     const unlisten = listen((event) => {
       const view = viewOf(event, audience);
@@ -117,6 +124,7 @@ export function changeStream(
       cancelExpiry();
       stopListening();
       closed();
+      release();
     }
   });
 }

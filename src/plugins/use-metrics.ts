@@ -63,6 +63,8 @@ export interface Metrics {
   subscriptionExecuted(): void;
   /** Counts a change event from Redis that was dropped (not JSON, a bad signature, not a change of its topic). */
   changeEventDropped(reason: string): void;
+  /** Counts a client dropped because it stopped reading (its output passed MAX_BUFFERED_BYTES or stalled). */
+  clientDropped(transport: 'ws' | 'sse'): void;
 }
 
 /** The label for an operation name; see {@link MAX_OPERATION_NAMES}. */
@@ -145,6 +147,12 @@ export function createMetrics(settings: MetricsSettings): Metrics {
     labelNames: ['reason'] as const,
     registers: [registry],
   });
+  const slowClients = new Counter({
+    name: 'slow_clients_dropped_total',
+    help: 'Sockets and SSE streams dropped because their client stopped reading (MAX_BUFFERED_BYTES, STALLED_STREAM_MS), by transport',
+    labelNames: ['transport'] as const,
+    registers: [registry],
+  });
   const subscriptions = new Gauge({
     name: 'graphql_subscriptions_open',
     help: 'Subscriptions open now, over WebSocket and SSE, by field',
@@ -225,6 +233,9 @@ export function createMetrics(settings: MetricsSettings): Metrics {
     },
     changeEventDropped(reason) {
       droppedEvents.inc({ reason });
+    },
+    clientDropped(transport) {
+      slowClients.inc({ transport });
     },
     subscriptionOpened(field) {
       subscriptions.inc({ field });

@@ -5,6 +5,13 @@
  * error masking are Yoga's own. The token is verified once, in `onConnect`,
  * and the socket is closed with 4403 when it expires. An operation may carry
  * its own token (`extensions.headers.authorization`, as GraphiQL sends it).
+ *
+ * What one user can make a socket hold is bounded (src/config.ts, HoldLimits):
+ * `MAX_SOCKETS_PER_USER` sockets (more close with {@link CLOSE_TOO_MANY_SOCKETS}),
+ * `MAX_SUBSCRIPTIONS_PER_SOCKET` operations on one (more fail with
+ * LIMIT_EXCEEDED), and `MAX_BUFFERED_BYTES` of output waiting for a client
+ * that stopped reading (then it is dropped, {@link CLOSE_TOO_SLOW}). An event
+ * shared by many subscribers is serialised once, not once per subscriber.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import { CloseCode, handleProtocols, makeServer, MessageType, type ServerOptions } from 'graphql-ws';
@@ -15,7 +22,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { onTokenExpiry } from '../auth/expiry.js';
 import { authenticate, fromConnectionParams, fromOperationExtensions, signInRequired, type Caller, type TokenVerifier } from '../auth/tokens.js';
 import type { Context, ServerContext } from '../context.js';
+import { contractError, ErrorCode } from '../errors.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../plugins/use-request-log.js';
+import type { PerUserCount } from './holds.js';
 
 /** What graphql-ws keeps per socket (its `ctx.extra`). */
 interface SocketState {
@@ -24,10 +33,70 @@ interface SocketState {
   caller?: Caller;
   /** Cancels the socket's close at its token's expiry. */
   cancelExpiry?: () => void;
+  /** Gives back the socket's place among its user's MAX_SOCKETS_PER_USER. */
+  releaseSocket?: () => void;
+}
+
+/** What one user may make the socket server hold. */
+export interface SocketLimits {
+  /** Each user's open sockets, counted against MAX_SOCKETS_PER_USER. */
+  sockets: PerUserCount;
+  /** MAX_SUBSCRIPTIONS_PER_SOCKET. */
+  subscriptionsPerSocket: number;
+  /** MAX_BUFFERED_BYTES. */
+  maxBufferedBytes: number;
+  /** Told of each socket dropped for its client's slowness (metrics). */
+  onDropped?: (transport: 'ws') => void;
 }
 
 /** How often an idle socket is pinged; one that misses a pong by then is dropped. */
 const KEEP_ALIVE_MS = 12_000;
+
+/** Close code: the user holds MAX_SOCKETS_PER_USER sockets already. */
+export const CLOSE_TOO_MANY_SOCKETS = 4290;
+/** Close code: the client stopped reading and its output passed MAX_BUFFERED_BYTES. */
+export const CLOSE_TOO_SLOW = 4291;
+/** How long a socket being closed for its client's slowness may take before it is cut. */
+const SLOW_CLOSE_GRACE_MS = 1_000;
+
+/**
+ * One serialisation per result, shared by every subscriber it goes to: the
+ * shared execution (src/changes/delivery.ts) hands the same result object to
+ * every subscriber with the same document and audience, and graphql-ws would
+ * stringify it once per subscriber (400 KB each, all at once, for a wide
+ * selection). `onNext` gives graphql-ws a stand-in whose JSON is a marker;
+ * the socket's `send`, called right after, puts the payload's one JSON there.
+ */
+const payloads = new WeakMap<object, { toJSON(): string }>();
+/** A marker no payload can contain by chance (a fresh random part per process). */
+const MARKER = `\u0000payload:${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+/** The JSON of the stand-in stringified last, for the `send` that follows at once. */
+let pendingPayload: string | undefined;
+
+function sharedPayload(result: { errors?: readonly { toJSON?: () => unknown }[] } & Record<string, unknown>): { toJSON(): string } {
+  let standIn = payloads.get(result);
+  if (!standIn) {
+    const { errors, ...rest } = result;
+    const json = JSON.stringify({ ...rest, ...(errors ? { errors: errors.map((e) => (e.toJSON ? e.toJSON() : e)) } : {}) });
+    standIn = {
+      toJSON() {
+        pendingPayload = json;
+        return MARKER;
+      },
+    };
+    payloads.set(result, standIn);
+  }
+  return standIn;
+}
+
+/** `data` with the marker of a shared payload replaced by its JSON (at the end, where graphql-ws puts `payload`). */
+function withPayload(data: string): string {
+  const json = pendingPayload;
+  pendingPayload = undefined;
+  const marker = `"payload":${JSON.stringify(MARKER)}}`;
+  if (json === undefined || !data.endsWith(marker)) return data;
+  return `${data.slice(0, data.length - marker.length)}"payload":${json}}`;
+}
 
 /** One request id per socket, from its upgrade request; its operations' contexts carry it. */
 const socketIds = new WeakMap<IncomingMessage, string>();
@@ -65,7 +134,7 @@ function refuseServerMessages(key: string, value: unknown): unknown {
  * `console.error`s going to the service's log (no stack, no internal text) and
  * close reasons never carrying an internal message.
  */
-function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unknown>, SocketState>, logger: Logger): () => Promise<void> {
+function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unknown>, SocketState>, logger: Logger, limits?: SocketLimits): () => Promise<void> {
   const graphqlWs = makeServer(options);
   wss.options.handleProtocols = handleProtocols;
   wss.on('headers', (headers, request) => headers.push(`${REQUEST_ID_HEADER}: ${socketId(request)}`));
@@ -95,8 +164,17 @@ function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unkno
         protocol: socket.protocol,
         send: (data) =>
           new Promise<void>((resolve, reject) => {
+            const message = withPayload(data);
             if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(data, (error) => (error ? reject(error) : resolve()));
+            if (limits && socket.bufferedAmount + message.length > limits.maxBufferedBytes) {
+              // The client stopped reading: dropped, never buffered without end.
+              logger.warn({ requestId: socketId(request), bufferedBytes: socket.bufferedAmount }, 'a WebSocket whose client stopped reading was dropped');
+              limits.onDropped?.('ws');
+              socket.close(CLOSE_TOO_SLOW, 'Too slow: output waiting beyond MAX_BUFFERED_BYTES');
+              setTimeout(() => socket.terminate(), SLOW_CLOSE_GRACE_MS).unref();
+              return resolve();
+            }
+            socket.send(message, (error) => (error ? reject(error) : resolve()));
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
@@ -134,8 +212,9 @@ export function attachGraphQLWs(
   server: Server,
   yoga: YogaServerInstance<ServerContext, Context>,
   verifier: TokenVerifier,
-  options: { maxPayloadBytes?: number; logger: Logger; acceptHost?: (host: string | undefined) => boolean },
+  options: { maxPayloadBytes?: number; logger: Logger; acceptHost?: (host: string | undefined) => boolean; limits?: SocketLimits },
 ): () => Promise<void> {
+  const { limits } = options;
   const { acceptHost } = options;
   const wss = new WebSocketServer({
     server,
@@ -154,14 +233,28 @@ export function attachGraphQLWs(
       async onConnect(ctx) {
         const { caller } = await authenticate(fromConnectionParams(ctx.connectionParams), verifier);
         if (!caller) return false; // graphql-ws closes with 4403 Forbidden
+        if (limits) {
+          const release = limits.sockets.take(caller);
+          if (!release) {
+            ctx.extra.socket.close(CLOSE_TOO_MANY_SOCKETS, `Too many sockets for this user (MAX_SOCKETS_PER_USER=${limits.sockets.max})`);
+            return false;
+          }
+          ctx.extra.releaseSocket = release;
+        }
         ctx.extra.caller = caller;
         ctx.extra.cancelExpiry = onTokenExpiry(caller, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'));
         return true;
       },
       onClose(ctx) {
         ctx.extra.cancelExpiry?.();
+        ctx.extra.releaseSocket?.();
       },
+      onNext: (_ctx, _id, _payload, _args, result) => sharedPayload(result as never) as never,
       async onSubscribe(ctx, _id, params) {
+        // graphql-ws has entered this operation already: more than the cap means one too many.
+        if (limits && Object.keys(ctx.subscriptions).length > limits.subscriptionsPerSocket) {
+          return [contractError(ErrorCode.LIMIT_EXCEEDED, `At most ${limits.subscriptionsPerSocket} operations at once on one socket (MAX_SUBSCRIPTIONS_PER_SOCKET).`)];
+        }
         let caller = ctx.extra.caller;
         const own = fromOperationExtensions(params.extensions);
         if (own) {
@@ -200,5 +293,6 @@ export function attachGraphQLWs(
       subscribe: (args) => (args as Args).enveloped.subscribe(args) as never,
     },
     options.logger,
+    limits,
   );
 }
