@@ -132,6 +132,8 @@ export interface QuotaSettings {
   codesPerUserPerHour: number;
   /** How long a call over budget may wait for one before LIMIT_EXCEEDED, in ms. @default 250 */
   maxWaitMs: number;
+  /** The share of each category's budget one caller (user or administrator) may spend, in percent (100: no share of their own). @default 25 */
+  callerSharePercent: number;
   /** Prefix of the counters' keys in Redis; instances spending one AWS account's quotas share it. @default 'cognito-quotas' */
   keyPrefix: string;
 }
@@ -338,6 +340,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perUserWrite: int('QUOTA_PER_USER_WRITES_PER_SECOND', 10, 1, 100_000),
       codesPerUserPerHour: int('QUOTA_CODES_PER_USER_PER_HOUR', 5, 1, 100_000),
       maxWaitMs: int('QUOTA_MAX_WAIT_MS', 250, 0, 60_000),
+      callerSharePercent: int('QUOTA_CALLER_SHARE_PERCENT', 25, 1, 100),
       keyPrefix: quotaKeyPrefix,
     },
     requestLimits: {

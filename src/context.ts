@@ -88,7 +88,7 @@ export async function createContext(credentials: Credentials, services: Services
   const { caller, authError } =
     'caller' in credentials ? { caller: credentials.caller, authError: null } : await authenticate(credentials.authorization, services.verifier);
   const prepaid: Context['prepaid'] = { reservation: null };
-  return { caller, authError, requestId, viaSocket: 'caller' in credentials, prepaid, loaders: createLoaders(services, () => prepaid.reservation), services };
+  return { caller, authError, requestId, viaSocket: 'caller' in credentials, prepaid, loaders: createLoaders(services, () => prepaid.reservation, caller), services };
 }
 
 /** Yoga's `context` option: an HTTP request authenticates with its `Authorization` header, a graphql-ws operation arrives verified. */

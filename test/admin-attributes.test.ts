@@ -183,9 +183,10 @@ async function describePool() {
 
 beforeAll(async () => {
   cognito = await startTestCognito();
-  // This file reads pool schemas (after each addCustomAttributes) and app clients faster than
-  // Cognito's 15/s UserPoolRead quota allows; quotas are test/quotas.test.ts's subject.
-  service = await startTestApp(cognito, { QUOTA_USER_POOL_READ_PER_SECOND: '200' });
+  // alice alone writes here, and reads pool schemas (after each addCustomAttributes) and app
+  // clients, faster than Cognito's 15/s UserPoolRead quota and her 25 % share of each category
+  // allow; quotas are test/quotas.test.ts's subject.
+  service = await startTestApp(cognito, { QUOTA_USER_POOL_READ_PER_SECOND: '200', QUOTA_CALLER_SHARE_PERCENT: '100' });
   alice = await cognito.tokens.tokenFor('alice');
   bob = await cognito.tokens.tokenFor('bob');
   for (const username of Object.values(USERS)) {

@@ -51,6 +51,7 @@ describe('loadConfig defaults', () => {
         perUserWrite: 10,
         codesPerUserPerHour: 5,
         maxWaitMs: 250,
+        callerSharePercent: 25,
         keyPrefix: 'cognito-quotas',
       },
       requestLimits: { maxBodyBytes: 102_400, maxBatch: 10, maxDepth: 10, maxAliases: 15, maxTokens: 2_000, maxDirectives: 20, maxCost: 5_000 },

@@ -126,9 +126,9 @@ const logLines: string[] = [];
 /** The embedded default exactly as `main` builds it, logging into `logLines`. */
 async function startEmbedded(): Promise<App> {
   const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
-  // The store is under test here, not Cognito's UserUpdate quota (25/s; see
-  // test/quotas.test.ts): 51 writes at once must all reach it.
-  const started = await buildApp(loadConfig({ DATA_DIR: dataDir, PORT: '0', QUOTA_USER_UPDATE_PER_SECOND: '100' }), { logger });
+  // The store is under test here, not Cognito's UserUpdate quota (25/s) or
+  // alice's share of it (see test/quotas.test.ts): 51 writes at once must all reach it.
+  const started = await buildApp(loadConfig({ DATA_DIR: dataDir, PORT: '0', QUOTA_USER_UPDATE_PER_SECOND: '100', QUOTA_CALLER_SHARE_PERCENT: '100' }), { logger });
   await started.start();
   return started;
 }

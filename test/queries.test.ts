@@ -75,7 +75,9 @@ let bob: string;
 
 beforeAll(async () => {
   cognito = await startTestCognito();
-  service = await startTestApp(cognito);
+  // alice reads 50 users in one request here: more than her 25 % share of UserRead (30 a second
+  // by default, test/quotas.test.ts); batching is this file's subject, not the share.
+  service = await startTestApp(cognito, { QUOTA_CALLER_SHARE_PERCENT: '100' });
   alice = await cognito.tokens.tokenFor('alice');
   bob = await cognito.tokens.tokenFor('bob');
 });
@@ -190,7 +192,7 @@ describe('users', () => {
   });
 
   it('should keep at most COGNITO_MAX_CONCURRENCY calls in flight for one batch', async () => {
-    const capped = await startTestApp(cognito, { COGNITO_MAX_CONCURRENCY: '3' });
+    const capped = await startTestApp(cognito, { COGNITO_MAX_CONCURRENCY: '3', QUOTA_CALLER_SHARE_PERCENT: '100' });
     try {
       let inFlight = 0;
       let peak = 0;

@@ -86,6 +86,24 @@ const QuotaMe = graphql(`
   }
 `);
 
+const QuotaVerify = graphql(`
+  mutation QuotaVerify($input: VerifyMyAttributeInput!) {
+    verifyMyAttribute(input: $input) {
+      user {
+        username
+      }
+    }
+  }
+`);
+
+const QuotaUsers = graphql(`
+  query QuotaUsers($usernames: [String!]!) {
+    users(usernames: $usernames) {
+      username
+    }
+  }
+`);
+
 const PASSWORD = 'Quota-pass-1';
 const SHARED_REDIS = 'redis://127.0.0.1:6379';
 
@@ -159,7 +177,8 @@ afterAll(async () => {
 describe('the quota of a category', () => {
   it('should answer LIMIT_EXCEEDED with retryAfter to the 3rd write in a second of QUOTA_USER_UPDATE_PER_SECOND=2, and never send it to Cognito', async () => {
     const users = await Promise.all([createUser('qc'), createUser('qc'), createUser('qc')]);
-    const service = await startApp({ QUOTA_USER_UPDATE_PER_SECOND: '2', QUOTA_MAX_WAIT_MS: '0' });
+    // One administrator makes every call here: the category's whole budget is theirs to spend.
+    const service = await startApp({ QUOTA_USER_UPDATE_PER_SECOND: '2', QUOTA_MAX_WAIT_MS: '0', QUOTA_CALLER_SHARE_PERCENT: '100' });
     await service.request(QuotaPool, {}, { token: admin }); // the pool's schema, cached for the writes
     const before = edge.count('AdminUpdateUserAttributes');
 
@@ -229,6 +248,48 @@ describe('the quota of a category', () => {
       await app.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("one caller's share of each category", () => {
+  it('should keep three users looping on wrong codes from spending the UserUpdate budget of everyone else', async () => {
+    const loopers = await Promise.all([createUser('ql1'), createUser('ql2'), createUser('ql3')]);
+    const bystander = await createUser('qb');
+    // 8 writes a second for everyone, 2 (25 %) for any one caller.
+    const service = await startApp({ QUOTA_USER_UPDATE_PER_SECOND: '8', QUOTA_MAX_WAIT_MS: '0' });
+    const verify = (token: string) => service.request(QuotaVerify, { input: { attributeName: 'email', code: '000000' } }, { token });
+    const attempts = await Promise.all(loopers.flatMap((looper) => [1, 2, 3].map(() => verify(looper.token))));
+    const refused = attempts.filter((a) => codes(a.errors).includes('LIMIT_EXCEEDED'));
+    // Each looper got 2 attempts to Cognito (CODE_MISMATCH), the 3rd was refused as theirs.
+    expect(refused).toHaveLength(3);
+    expect(refused.every((a) => /from this caller/.test(String(a.errors?.[0]?.message)))).toBe(true);
+    expect(attempts.filter((a) => codes(a.errors).includes('CODE_MISMATCH'))).toHaveLength(6);
+    // 6 of the 8 are spent: the bystander's write still goes through.
+    const write = await service.request(QuotaUpdateMine, { input: { attributes: [{ name: 'custom:plan', value: 'bystander' }] } }, { token: bystander.token });
+    expect(write.errors).toBeUndefined();
+    expect(await planOf(bystander.username)).toBe('bystander');
+  });
+
+  it("should hold an administrator's wide batch to their share of UserRead, and leave the rest to everyone else", async () => {
+    const user = await createUser('qr');
+    const names = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((n) => createUser(`qn${n}`)));
+    // 20 reads a second for everyone, 5 for one caller.
+    const service = await startApp({ QUOTA_USER_READ_PER_SECOND: '20', QUOTA_MAX_WAIT_MS: '0' });
+    const before = edge.count('AdminGetUser');
+    const batch = await service.request(QuotaUsers, { usernames: names.map((n) => n.username) }, { token: admin });
+    const loaded = (batch.data?.users ?? []).filter((u) => u !== null).length;
+    expect(loaded).toBe(5);
+    expect(codes(batch.errors).every((code) => code === 'LIMIT_EXCEEDED')).toBe(true);
+    expect(codes(batch.errors)).toHaveLength(3);
+    expect(edge.count('AdminGetUser') - before).toBe(5);
+    // Another user's reads are untouched.
+    const me = await service.request(QuotaMe, {}, { token: user.token });
+    expect(me.errors).toBeUndefined();
+  });
+
+  it('should default the share to 25 % and refuse one outside 1 to 100', () => {
+    expect(loadConfig({}).quotas.callerSharePercent).toBe(25);
+    for (const value of ['0', '101', 'half']) expect(() => loadConfig({ QUOTA_CALLER_SHARE_PERCENT: value }), value).toThrow(ConfigError);
   });
 });
 
@@ -338,7 +399,7 @@ describe('budgets shared through Redis', () => {
   it('should share one budget between two instances on the same REDIS_URL', async () => {
     const users = await Promise.all([createUser('qr'), createUser('qr'), createUser('qr')]);
     const prefix = runPrefix();
-    const env = { REDIS_URL: SHARED_REDIS, QUOTA_KEY_PREFIX: prefix, QUOTA_USER_UPDATE_PER_SECOND: '2', QUOTA_MAX_WAIT_MS: '0' };
+    const env = { REDIS_URL: SHARED_REDIS, QUOTA_KEY_PREFIX: prefix, QUOTA_USER_UPDATE_PER_SECOND: '2', QUOTA_MAX_WAIT_MS: '0', QUOTA_CALLER_SHARE_PERCENT: '100' };
     const [one, two] = [await startApp(env), await startApp(env)];
     await one.request(QuotaPool, {}, { token: admin });
     await two.request(QuotaPool, {}, { token: admin });
@@ -375,7 +436,7 @@ describe('budgets shared through Redis', () => {
     };
     try {
       // Redis not there at all when the service starts: calls go through.
-      const service = await startApp({ REDIS_URL: redis.url, QUOTA_KEY_PREFIX: prefix, QUOTA_USER_READ_PER_SECOND: '2', QUOTA_MAX_WAIT_MS: '0' });
+      const service = await startApp({ REDIS_URL: redis.url, QUOTA_KEY_PREFIX: prefix, QUOTA_USER_READ_PER_SECOND: '2', QUOTA_MAX_WAIT_MS: '0', QUOTA_CALLER_SHARE_PERCENT: '100' });
       const started = Date.now();
       expect((await read(service, users[0]!.username)).errors).toBeUndefined();
       expect(Date.now() - started).toBeLessThan(1_000);

@@ -44,7 +44,7 @@ export interface ChangeSteps<T> {
 /** Runs one change in the module's order; resolves with Cognito's answer and the user for the payload. */
 export async function applyChange<T>(context: Context, steps: ChangeSteps<T>): Promise<{ output: T; user: UserRecord }> {
   const { profiles, changes, reserve } = context.services;
-  const reservation = await reserve(steps.reads.subject, steps.reads.commands);
+  const reservation = await reserve(steps.reads.subject, steps.reads.commands, context.caller ?? undefined);
   let output: T;
   try {
     output = await steps.write();

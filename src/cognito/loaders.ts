@@ -16,7 +16,8 @@ import type { Caller } from '../auth/tokens.js';
 import { fromCognito } from '../errors.js';
 import { readableView, type ClientAttributes } from './app-clients.js';
 import type { ProfileCache, TtlCache } from './caches.js';
-import { concerning, type Reservation } from './pipeline.js';
+import { byCaller, concerning, type Reservation } from './pipeline.js';
+import type { CallerKey } from './quotas.js';
 import { fromDescribeUserPool, type UserPoolRecord } from './pools.js';
 import { fromAdminGetUser, fromGetUser, type UserRecord } from './users.js';
 
@@ -66,13 +67,17 @@ const settle = <K, V>(keys: readonly K[], concurrency: number, load: (key: K) =>
  * callers. `reservation` is the request's current one, if any: a read it
  * covers was paid for before a write (src/cognito/pipeline.ts).
  */
-export function createLoaders({ cognito, poolCache, profiles, clientAttributes, maxConcurrency }: LoaderDeps, reservation: () => Reservation | null = () => null): Loaders {
+export function createLoaders(
+  { cognito, poolCache, profiles, clientAttributes, maxConcurrency }: LoaderDeps,
+  reservation: () => Reservation | null = () => null,
+  caller: CallerKey | null = null,
+): Loaders {
   const covered = <C extends { input: object }>(name: string, command: C): C => reservation()?.cover(name, command) ?? command;
   const user = new DataLoader<UserKey, UserRecord | null, string>(
     (keys) =>
       settle(keys, maxConcurrency, async ({ userPoolId, username }) => {
         try {
-          const output = await cognito.send(covered('AdminGetUser', new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })));
+          const output = await cognito.send(covered('AdminGetUser', byCaller(caller, new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }))));
           return fromAdminGetUser(output, userPoolId);
         } catch (error) {
           if (error instanceof Error && error.name === 'UserNotFoundException') return null;
@@ -104,7 +109,7 @@ export function createLoaders({ cognito, poolCache, profiles, clientAttributes, 
     settle(ids, maxConcurrency, (id) =>
       poolCache.get(id, async () => {
         try {
-          return fromDescribeUserPool(await cognito.send(new DescribeUserPoolCommand({ UserPoolId: id })), id);
+          return fromDescribeUserPool(await cognito.send(byCaller(caller, new DescribeUserPoolCommand({ UserPoolId: id }))), id);
         } catch (error) {
           throw fromCognito(error, 'admin');
         }

@@ -37,7 +37,7 @@ import type { Logger } from 'pino';
 import type { QuotaSettings } from '../config.js';
 import { codeForCognitoError, ErrorCode } from '../errors.js';
 import { CircuitBreaker, CircuitOpenError, outcomeOf, type BreakerState } from './breaker.js';
-import { createQuotas, type CallSubject, type Quotas } from './quotas.js';
+import { createQuotas, type CallerKey, type CallSubject, type Quotas } from './quotas.js';
 
 /** What the pipeline tells about the calls it sees (src/plugins/use-metrics.ts listens). */
 export interface CallObserver {
@@ -73,7 +73,7 @@ export interface CognitoPipeline {
    * (`commands`, e.g. `['GetUser', 'AdminGetUser']`): LIMIT_EXCEEDED here,
    * when they do not come in time, instead of after a write.
    */
-  reserve(subject: CallSubject, commands: readonly string[]): Promise<Reservation>;
+  reserve(subject: CallSubject, commands: readonly string[], caller?: CallerKey): Promise<Reservation>;
   /** Removes the pipeline from the client and closes the quotas' Redis connection. */
   close(): Promise<void>;
 }
@@ -81,8 +81,28 @@ export interface CognitoPipeline {
 /** Who each call made with a user's own token concerns, by its input (the same object at every step and attempt of the call). */
 const subjects = new WeakMap<object, CallSubject>();
 
+/** Who makes each call an administrator sends, by its input (a user's own calls are made by their subject). */
+const callers = new WeakMap<object, CallerKey>();
+
 /** The inputs of calls whose quota points were taken in advance (a {@link Reservation}). */
 const prepaid = new WeakSet<object>();
+
+/**
+ * `command`, marked as made by `caller` (an administrator acting on other
+ * users), for the caller's share of each category's budget. A `Caller` is a
+ * CallerKey; without one (no caller, e.g. the readiness probe) nothing is marked.
+ */
+export function byCaller<C extends { input: object }>(caller: CallerKey | null | undefined, command: C): C {
+  if (caller) callers.set(command.input, { userPoolId: caller.userPoolId, sub: caller.sub });
+  return command;
+}
+
+/** Who makes a call: as marked by {@link byCaller}, or the user it concerns when they make it with their own token. */
+function callerOf(input: object, subject: CallSubject | undefined): CallerKey | undefined {
+  const marked = callers.get(input);
+  if (marked) return marked;
+  return subject?.sub ? { userPoolId: subject.userPoolId, sub: subject.sub } : undefined;
+}
 
 /** Quota points taken in advance for calls about one user; see {@link CognitoPipeline.reserve}. */
 export class Reservation {
@@ -92,6 +112,7 @@ export class Reservation {
     private readonly quotas: Quotas,
     private readonly subject: CallSubject,
     commands: readonly string[],
+    private readonly caller?: CallerKey,
   ) {
     for (const command of commands) this.#left.set(command, (this.#left.get(command) ?? 0) + 1);
   }
@@ -110,7 +131,7 @@ export class Reservation {
   async release(): Promise<void> {
     const left = [...this.#left.entries()];
     this.#left.clear();
-    for (const [command, count] of left) for (let i = 0; i < count; i += 1) await this.quotas.release(command, this.subject);
+    for (const [command, count] of left) for (let i = 0; i < count; i += 1) await this.quotas.release(command, this.subject, this.caller);
   }
 }
 
@@ -196,7 +217,7 @@ export function installPipeline(client: CognitoIdentityProviderClient, options: 
         }
         if (!prepaid.has(args.input)) {
           try {
-            await quotas.acquire(command, subject);
+            await quotas.acquire(command, subject, callerOf(args.input, subject));
           } catch (error) {
             observer?.refused(command);
             throw error;
@@ -242,19 +263,20 @@ export function installPipeline(client: CognitoIdentityProviderClient, options: 
   return {
     client,
     breaker,
-    async reserve(subject, commands) {
+    async reserve(subject, commands, caller) {
+      const by = caller ?? (subject.sub ? { userPoolId: subject.userPoolId, sub: subject.sub } : undefined);
       const taken: string[] = [];
       try {
         for (const command of commands) {
-          await quotas.acquire(command, subject);
+          await quotas.acquire(command, subject, by);
           taken.push(command);
         }
       } catch (error) {
-        for (const command of taken) await quotas.release(command, subject);
+        for (const command of taken) await quotas.release(command, subject, by);
         observer?.refused(commands[taken.length] ?? '');
         throw error;
       }
-      return new Reservation(quotas, subject, commands);
+      return new Reservation(quotas, subject, commands, by);
     },
     async close() {
       client.middlewareStack.remove(PIPELINE);

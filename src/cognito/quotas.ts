@@ -7,6 +7,12 @@
  * `maxWaitMs` for the next window, then fails with LIMIT_EXCEEDED and
  * `extensions.retryAfter` (seconds, rounded up): it never reaches Cognito.
  *
+ * One caller (a signed-in user, or an administrator) may spend at most
+ * `callerSharePercent` of each category's budget per second, whatever users
+ * their calls concern: three users looping on wrong verification codes used to
+ * take the whole 25/s UserUpdate budget, and one administrator's aliased
+ * `users` query thousands of UserRead calls, from everyone else.
+ *
  * Limits are fixed windows (rate-limiter-flexible). With Redis, each limiter
  * has an in-memory insurance limiter with the same limits, so a Redis outage
  * costs the sharing between instances, never a Cognito call.
@@ -78,9 +84,9 @@ export interface Quotas {
    * `retryAfter` when they do not come in time. Commands outside every
    * category and per-user limit pass at once.
    */
-  acquire(command: string, subject: CallSubject | undefined): Promise<void>;
+  acquire(command: string, subject: CallSubject | undefined, caller?: CallerKey): Promise<void>;
   /** Gives back the points {@link Quotas.acquire} took for a call that was not made. */
-  release(command: string, subject: CallSubject | undefined): Promise<void>;
+  release(command: string, subject: CallSubject | undefined, caller?: CallerKey): Promise<void>;
   /** Whether `command` counts against a per-user limit (and so must name whom it concerns). */
   perUser(command: string): boolean;
   /** Remembers that `username` of `userPoolId` is the user `sub` (from Cognito's answers), for the per-user keys. */
@@ -99,6 +105,12 @@ export interface CallSubject {
   sub?: string;
 }
 
+/** Who makes a call (for the caller's share of each category): the signed-in user or administrator. */
+export interface CallerKey {
+  userPoolId: string;
+  sub: string;
+}
+
 /** Usernames whose `sub` the service has seen (from tokens and Cognito's answers), at most this many. */
 const MAX_KNOWN_USERS = 50_000;
 
@@ -106,7 +118,8 @@ const MAX_KNOWN_USERS = 50_000;
 interface Step {
   limiter: RateLimiterAbstract;
   key: string;
-  perUser: boolean;
+  /** Whose budget: the user the call concerns, the caller's share, or everyone's. */
+  scope: 'user' | 'caller' | 'category';
 }
 
 /** Creates the limiters from `quotas`, in Redis when `options.redisUrl` is set. */
@@ -158,9 +171,18 @@ export function createQuotas(quotas: QuotaSettings, options: QuotaOptions): Quot
     AddCustomAttributes: quotas.addCustomAttributes,
   };
   const byCommand = new Map<string, RateLimiterAbstract>();
+  const callerShare = new Map<string, RateLimiterAbstract>();
   for (const [category, commands] of Object.entries(QUOTA_CATEGORIES) as [QuotaCategory, readonly string[]][]) {
     const categoryLimiter = limiter(category, categoryLimits[category], SECOND);
-    for (const command of commands) byCommand.set(command, categoryLimiter);
+    // 100 %: a caller may spend the whole category, which the category's own limit says already.
+    const shareLimiter =
+      quotas.callerSharePercent < 100
+        ? limiter(`${category}:perCaller`, Math.max(1, Math.floor((categoryLimits[category] * quotas.callerSharePercent) / 100)), SECOND)
+        : undefined;
+    for (const command of commands) {
+      byCommand.set(command, categoryLimiter);
+      if (shareLimiter) callerShare.set(command, shareLimiter);
+    }
   }
   const perUser: Record<PerUserLimit, RateLimiterAbstract> = {
     perUserRead: limiter('perUserRead', quotas.perUserRead, SECOND),
@@ -188,18 +210,20 @@ export function createQuotas(quotas: QuotaSettings, options: QuotaOptions): Quot
   };
 
   /** The limits `command` counts against, the narrowest first: a user over their own budget spends nobody else's. */
-  const stepsOf = (command: string, subject: CallSubject | undefined): Step[] => {
+  const stepsOf = (command: string, subject: CallSubject | undefined, caller: CallerKey | undefined): Step[] => {
     const steps: Step[] = [];
     const perUserLimit = PER_USER[command];
-    if (perUserLimit && subject) steps.push({ limiter: perUser[perUserLimit], key: userKeyOf(subject), perUser: true });
+    if (perUserLimit && subject) steps.push({ limiter: perUser[perUserLimit], key: userKeyOf(subject), scope: 'user' });
+    const shareLimiter = callerShare.get(command);
+    if (shareLimiter && caller) steps.push({ limiter: shareLimiter, key: `${caller.userPoolId}:${caller.sub}`, scope: 'caller' });
     const categoryLimiter = byCommand.get(command);
-    if (categoryLimiter) steps.push({ limiter: categoryLimiter, key: options.region, perUser: false });
+    if (categoryLimiter) steps.push({ limiter: categoryLimiter, key: options.region, scope: 'category' });
     return steps;
   };
 
   return {
-    async acquire(command, subject) {
-      const steps = stepsOf(command, subject);
+    async acquire(command, subject, caller) {
+      const steps = stepsOf(command, subject, caller);
 
       const deadline = Date.now() + quotas.maxWaitMs;
       for (const [index, step] of steps.entries()) {
@@ -208,17 +232,12 @@ export function createQuotas(quotas: QuotaSettings, options: QuotaOptions): Quot
         // Points already taken for a call that will not be made go back.
         for (const taken of steps.slice(0, index)) await taken.limiter.reward(taken.key).catch(() => undefined);
         const retryAfter = Math.ceil(wait / 1_000);
-        throw contractError(
-          ErrorCode.LIMIT_EXCEEDED,
-          step.perUser
-            ? `Too many requests for this user; retry after ${retryAfter} s.`
-            : `Too many requests to Cognito; retry after ${retryAfter} s.`,
-          { retryAfter },
-        );
+        const whose = { user: 'for this user', caller: 'from this caller', category: 'to Cognito' }[step.scope];
+        throw contractError(ErrorCode.LIMIT_EXCEEDED, `Too many requests ${whose}; retry after ${retryAfter} s.`, { retryAfter });
       }
     },
-    async release(command, subject) {
-      for (const { limiter, key } of stepsOf(command, subject)) await limiter.reward(key).catch(() => undefined);
+    async release(command, subject, caller) {
+      for (const { limiter, key } of stepsOf(command, subject, caller)) await limiter.reward(key).catch(() => undefined);
     },
     perUser: (command) => PER_USER[command] !== undefined,
     learn,

@@ -16,6 +16,7 @@ import {
   toClientMetadata,
 } from '../cognito/attribute-rules.js';
 import type { UserKey } from '../cognito/loaders.js';
+import { byCaller } from '../cognito/pipeline.js';
 import type { UserRecord } from '../cognito/users.js';
 import { allowedPool, type Context } from '../context.js';
 import { contractError, ErrorCode, fromCognito } from '../errors.js';
@@ -95,12 +96,15 @@ builder.mutationFields((t) => ({
         key,
         () =>
           context.services.cognito.send(
-            new AdminUpdateUserAttributesCommand({
-              UserPoolId: key.userPoolId,
-              Username: key.username,
-              UserAttributes: input.attributes.map(({ name, value }) => ({ Name: name, Value: value })),
-              ClientMetadata: clientMetadata,
-            }),
+            byCaller(
+              context.caller,
+              new AdminUpdateUserAttributesCommand({
+                UserPoolId: key.userPoolId,
+                Username: key.username,
+                UserAttributes: input.attributes.map(({ name, value }) => ({ Name: name, Value: value })),
+                ClientMetadata: clientMetadata,
+              }),
+            ),
           ),
         { updated: input.attributes },
       );
@@ -120,7 +124,10 @@ builder.mutationFields((t) => ({
       const user = await changeUser(
         context,
         key,
-        () => context.services.cognito.send(new AdminDeleteUserAttributesCommand({ UserPoolId: key.userPoolId, Username: key.username, UserAttributeNames: input.names })),
+        () =>
+          context.services.cognito.send(
+            byCaller(context.caller, new AdminDeleteUserAttributesCommand({ UserPoolId: key.userPoolId, Username: key.username, UserAttributeNames: input.names })),
+          ),
         { deleted: input.names },
       );
       return { user };

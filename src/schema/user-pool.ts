@@ -5,6 +5,7 @@
 import { AddCustomAttributesCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { builder } from '../builder.js';
 import { COGNITO_DATA_TYPES, type SchemaAttribute as SchemaAttributeShape, type UserPoolRecord } from '../cognito/pools.js';
+import { byCaller } from '../cognito/pipeline.js';
 import { allowedPool } from '../context.js';
 import { cognitoCall } from '../errors.js';
 import { checkCustomAttributes } from '../cognito/attribute-rules.js';
@@ -92,7 +93,7 @@ builder.mutationField('addCustomAttributes', (t) =>
       checkCustomAttributes(await context.loaders.pool.load(poolId), input.attributes);
       await cognitoCall('admin', () =>
         context.services.cognito.send(
-          new AddCustomAttributesCommand({
+          byCaller(context.caller, new AddCustomAttributesCommand({
             UserPoolId: poolId,
             CustomAttributes: input.attributes.map((a) => ({
               Name: a.name,
@@ -102,7 +103,7 @@ builder.mutationField('addCustomAttributes', (t) =>
               ...(a.dataType === 'STRING' ? { StringAttributeConstraints: { MinLength: str(a.minLength), MaxLength: str(a.maxLength) } } : {}),
               ...(a.dataType === 'NUMBER' ? { NumberAttributeConstraints: { MinValue: str(a.minValue), MaxValue: str(a.maxValue) } } : {}),
             })),
-          }),
+          })),
         ),
       );
       context.services.poolCache.invalidate(poolId);
