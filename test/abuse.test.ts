@@ -204,6 +204,36 @@ describe('clients that stop reading', () => {
     await reader.dispose();
     await feed.untilAtMost(base);
   });
+  it('should deliver a large answer to a client that reads it slowly, though it passes MAX_BUFFERED_BYTES at first (GraphiQL\'s page)', async () => {
+    const page = await fetch(`${service.app.url}/graphql`, { headers: { accept: 'text/html' } });
+    const size = (await page.arrayBuffer()).byteLength;
+    expect(size).toBeGreaterThan(65_536 * 8);
+    // The same page over a raw socket, read in short bursts with pauses between (a slow phone, a busy browser).
+    const port = Number(new URL(service.app.url).port);
+    const received = await new Promise<number>((resolve, reject) => {
+      const socket = createConnection({ port, host: '127.0.0.1' });
+      let head = '';
+      let body = -1;
+      socket.on('data', (data: Buffer) => {
+        if (body >= 0) body += data.length;
+        else {
+          head += data.toString('latin1');
+          const end = head.indexOf('\r\n\r\n');
+          if (end >= 0) body = Buffer.byteLength(head.slice(end + 4), 'latin1');
+        }
+      });
+      socket.on('error', reject);
+      socket.on('close', () => resolve(body));
+      socket.write(`GET /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\nConnection: close\r\n\r\n`);
+      socket.pause();
+      const bursts = setInterval(() => {
+        socket.resume();
+        setTimeout(() => socket.pause(), 2);
+      }, 250);
+      socket.once('close', () => clearInterval(bursts));
+    });
+    expect(received).toBe(size);
+  }, 20_000);
 });
 
 describe('connections', () => {

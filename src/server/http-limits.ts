@@ -8,8 +8,8 @@
  * - a request's headers must arrive within `HEADERS_TIMEOUT_MS` and the whole
  *   request within `REQUEST_TIMEOUT_MS` (a half-open request was held ~90 s);
  * - an answer whose client stopped reading (an SSE stream, above all) is ended
- *   once its unsent output passes `MAX_BUFFERED_BYTES` or has waited
- *   `STALLED_STREAM_MS` to drain (200 stalled SSE streams grew the service by
+ *   once its unsent output grows past `MAX_BUFFERED_BYTES`, or has waited
+ *   `STALLED_STREAM_MS` with nothing read (200 stalled SSE streams grew the service by
  *   240 MB and were never ended).
  *
  * Behind a reverse proxy every client has the proxy's address: raise
@@ -49,8 +49,13 @@ export function createBoundedServer(handler: RequestListener, limits: HoldLimits
     });
   }
 
-  // Answers in flight (SSE streams above all), and since when each has waited for its client to read.
-  const streams = new Map<ServerResponse, { stalledSince?: number }>();
+  // Answers in flight (SSE streams above all): since when each has had
+  // nothing read, and how much it had waiting at the last check. Output that
+  // grows past the bound while waiting (events for a client that stopped
+  // reading) ends the answer at once; output that was written in one go and
+  // is read, however slowly (GraphiQL's page is 9 MB), is left alone; output
+  // nobody reads for STALLED_STREAM_MS ends it too.
+  const streams = new Map<ServerResponse, { stalledSince?: number; waiting?: number }>();
   server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
     streams.set(res, {});
     res.once('close', () => streams.delete(res));
@@ -59,12 +64,17 @@ export function createBoundedServer(handler: RequestListener, limits: HoldLimits
     const now = Date.now();
     for (const [res, state] of streams) {
       if (!res.writableNeedDrain) {
-        state.stalledSince = undefined;
+        state.stalledSince = state.waiting = undefined;
         continue;
       }
+      const waiting = res.writableLength;
+      const read = state.waiting !== undefined && waiting < state.waiting;
+      if (read) state.stalledSince = now;
       state.stalledSince ??= now;
-      if (res.writableLength > limits.maxBufferedBytes || now - state.stalledSince >= limits.stalledStreamMs) {
-        logger.warn({ bufferedBytes: res.writableLength, stalledMs: now - state.stalledSince }, 'an answer (an SSE stream) whose client stopped reading was ended');
+      const overflowing = waiting > limits.maxBufferedBytes && state.waiting !== undefined && waiting > state.waiting;
+      state.waiting = waiting;
+      if (overflowing || now - state.stalledSince >= limits.stalledStreamMs) {
+        logger.warn({ bufferedBytes: waiting, stalledMs: now - state.stalledSince }, 'an answer (an SSE stream) whose client stopped reading was ended');
         onDropped?.('sse');
         streams.delete(res);
         res.destroy();
