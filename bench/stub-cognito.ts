@@ -110,6 +110,7 @@ export type StubOperation =
   | 'AdminUpdateUserAttributes'
   | 'DeleteUserAttributes'
   | 'AdminDeleteUserAttributes'
+  | 'AdminListGroupsForUser'
   | 'DescribeUserPool'
   | 'DescribeUserPoolClient';
 
@@ -318,6 +319,9 @@ export class StubCognito {
         return { UserPoolClient: { UserPoolId: this.poolId, ClientId: this.clientId, ClientName: 'bench' } };
       case 'AdminGetUser':
         return this.#adminView(this.#adminUser(input));
+      case 'AdminListGroupsForUser':
+        // The service confirms an administrator's group with Cognito (src/auth/authority.ts).
+        return { Groups: this.#adminUser(input).groups.map((GroupName) => ({ GroupName, UserPoolId: this.poolId })) };
       case 'GetUser': {
         const user = this.#tokenUser(input);
         return { Username: user.username, UserAttributes: this.#attributes(user) };

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
+import { Authority } from './auth/authority.js';
 import { createTokenVerifier, signsWithPublishedKey } from './auth/tokens.js';
 import { createChangeFeed } from './changes/feed.js';
 import { forgetProfilesChangedElsewhere } from './changes/publish.js';
@@ -165,6 +166,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       fetchTimeoutMs: config.cognitoTimeoutMs,
       ...(endpoint ? { endpoint } : {}),
     }),
+    authority: new Authority(cognito, target.adminGroup, config.authRecheckMs),
     pools: { defaultPoolId: target.defaultPoolId, poolIds: target.poolIds, adminPools: target.adminPools },
     poolCache: new TtlCache(config.poolCacheTtlMs),
     profiles: new ProfileCache(config.meCacheTtlMs),
@@ -212,6 +214,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   // The embedded demo answers requests to loopback names only (DNS rebinding).
   const { server, stop: stopWatchdog } = createBoundedServer(embedded ? loopbackOnly(yoga) : yoga, config.holdLimits, logger, metrics.clientDropped);
   const closeWebSockets = attachGraphQLWs(server, yoga, services.verifier, {
+    authority: services.authority,
     maxPayloadBytes: config.requestLimits.maxBodyBytes,
     logger,
     ...(embedded ? { acceptHost: isLoopbackHostHeader } : {}),

@@ -15,7 +15,7 @@ export interface BuilderTypes {
   AuthScopes: {
     /** A verified access token. */
     authenticated: boolean;
-    /** A verified access token of the configured admin group. */
+    /** A verified access token of the configured admin group, its user still in it. */
     admin: boolean;
   };
   Scalars: {
@@ -33,7 +33,8 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     authorizeOnSubscribe: true,
     authScopes: (context) => ({
       authenticated: context.caller !== null,
-      admin: context.caller?.isAdmin === true,
+      // A token of the admin group, whose user Cognito says is still enabled and in it (src/auth/authority.ts).
+      admin: context.caller?.isAdmin ? () => context.services.authority.isAdmin(context.caller) : false,
     }),
     // Without a valid token every guarded field is UNAUTHENTICATED; with one,
     // a scope the caller lacks is FORBIDDEN.

@@ -77,6 +77,8 @@ export interface Config {
   poolCacheTtlMs: number;
   /** How long a signed-in user's profile (`me`) is reused across requests, in ms; 0 disables. @default 5_000 */
   meCacheTtlMs: number;
+  /** `AUTH_RECHECK_MS`: how often Cognito is asked whether a token's user, token and admin group still stand (src/auth/authority.ts), in ms. @default 30_000 */
+  authRecheckMs: number;
   /** pino's level. @default 'info' */
   logLevel: string;
   /** Cognito's quotas and the per-user limits, enforced before a call reaches Cognito. */
@@ -329,6 +331,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cognitoTimeoutMs: int('COGNITO_TIMEOUT_MS', 5_000, 100, 120_000),
     poolCacheTtlMs: int('POOL_CACHE_TTL_MS', 30_000, 0, 86_400_000),
     meCacheTtlMs: int('ME_CACHE_TTL_MS', 5_000, 0, 3_600_000),
+    authRecheckMs: int('AUTH_RECHECK_MS', 30_000, 1_000, 3_600_000),
     logLevel,
     quotas: {
       userRead: int('QUOTA_USER_READ_PER_SECOND', 120, 1, 100_000),

@@ -6,6 +6,7 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { GraphQLError } from 'graphql';
 import type { YogaInitialContext } from 'graphql-yoga';
+import type { Authority } from './auth/authority.js';
 import { authenticate, signInRequired, type Caller, type TokenVerifier } from './auth/tokens.js';
 import type { ChangeFeed } from './changes/feed.js';
 import type { ClientAttributes } from './cognito/app-clients.js';
@@ -35,6 +36,8 @@ export interface Services {
   /** Takes the quota points of calls to be sent soon (the reads that follow a write). */
   reserve: CognitoPipeline['reserve'];
   verifier: TokenVerifier;
+  /** Whether callers still have what their tokens claim, asked of Cognito (AUTH_RECHECK_MS). */
+  authority: Authority;
   pools: PoolPolicy;
   poolCache: PoolCache;
   /** Signed-in users' profiles (`me`), kept for ME_CACHE_TTL_MS; forgotten by src/changes/publish.ts. */

@@ -40,6 +40,7 @@ describe('loadConfig defaults', () => {
       cognitoTimeoutMs: 5_000,
       poolCacheTtlMs: 30_000,
       meCacheTtlMs: 5_000,
+      authRecheckMs: 30_000,
       logLevel: 'info',
       quotas: {
         userRead: 120,
@@ -93,8 +94,10 @@ describe('loadConfig defaults', () => {
       COGNITO_TIMEOUT_MS: '2000',
       POOL_CACHE_TTL_MS: '0',
       ME_CACHE_TTL_MS: '250',
+      AUTH_RECHECK_MS: '5000',
       LOG_LEVEL: 'warn',
     });
+    expect(config.authRecheckMs).toBe(5_000);
     expect(config).toMatchObject({
       cognito: { mode: 'remote', defaultPoolId: POOL, poolIds: [POOL], region: 'eu-west-1' },
       clientIds: ['client1', 'client2'],

@@ -185,6 +185,8 @@ describe('GraphQL operations', () => {
       AdminGetUser: 'UserRead',
       UpdateUserAttributes: 'UserUpdate',
       GetUserAttributeVerificationCode: 'UserResourceRead',
+      // The confirmation of an administrator's group (src/auth/authority.ts).
+      AdminListGroupsForUser: 'UserResourceRead',
       DescribeUserPool: 'UserPoolRead',
       DescribeUserPoolClient: 'UserPoolRead',
     };

@@ -17,12 +17,14 @@
  *    every subscriber is signed in). Results live as long as their view (a
  *    WeakMap on it).
  * 3. **One Repeater per subscriber** ({@link changeStream}), fed straight by
- *    the feed's listener, until the client leaves, the service stops, or the
- *    token expires (src/auth/expiry.ts); at most MAX_SUBSCRIPTIONS_PER_USER
- *    of them for one user on an instance.
+ *    the feed's listener, until the client leaves, the service stops, the
+ *    token expires (src/auth/expiry.ts), or Cognito says the caller lost
+ *    the authority it stands on (src/auth/authority.ts); at most
+ *    MAX_SUBSCRIPTIONS_PER_USER of them for one user on an instance.
  */
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, Repeater, type Plugin } from 'graphql-yoga';
+import { watchAuthority } from '../auth/authority.js';
 import { signInRequired } from '../auth/tokens.js';
 import { onTokenExpiry, SOCKET_EXPIRY_GRACE_MS } from '../auth/expiry.js';
 import type { ReadableAttributes } from '../cognito/app-clients.js';
@@ -79,9 +81,11 @@ function viewOf(event: AttributeChangeEvent, audience: Audience): ChangeView | n
 
 /**
  * A subscription's events: what `listen` delivers, as `audience` may see
- * it, until the token expires (then UNAUTHENTICATED), the service stops (it
- * completes) or the client unsubscribes; counted open under `field`
- * meanwhile. Lazy: a stream that is never read was never open.
+ * it, until the token expires or Cognito says the user is disabled, gone or
+ * signed out (then UNAUTHENTICATED), the caller is no longer the
+ * administrator the audience `'all'` stands on (FORBIDDEN), the service
+ * stops (it completes) or the client unsubscribes; counted open under
+ * `field` meanwhile. Lazy: a stream that is never read was never open.
  */
 export function changeStream(
   context: Context,
@@ -116,12 +120,29 @@ export function changeStream(
       () => stop(contractError(ErrorCode.UNAUTHENTICATED, 'The access token expired; subscribe again with a fresh one.')),
       context.viaSocket ? SOCKET_EXPIRY_GRACE_MS : 0,
     );
+    // Re-asked every AUTH_RECHECK_MS: authority taken away in Cognito ends what
+    // it opened. Nothing more is delivered from that moment; on a WebSocket the
+    // socket's own check closes it with 4403 first, as at expiry.
+    let ending: ReturnType<typeof setTimeout> | undefined;
+    const stopWatching = watchAuthority(context.services.authority, caller, audience === 'all', (lost) => {
+      if (lost === 'admin') {
+        stop(contractError(ErrorCode.FORBIDDEN, 'You are no longer an administrator; subscribe again.'));
+        return;
+      }
+      unlisten();
+      ending = setTimeout(
+        () => stop(contractError(ErrorCode.UNAUTHENTICATED, 'Cognito no longer accepts this sign-in (the user was disabled or signed out); sign in again.')),
+        context.viaSocket ? SOCKET_EXPIRY_GRACE_MS : 0,
+      );
+    });
     const stopListening = shutdown.onStop(() => stop());
     try {
       await stop;
     } finally {
       unlisten();
       cancelExpiry();
+      stopWatching();
+      clearTimeout(ending);
       stopListening();
       closed();
       release();

@@ -33,7 +33,7 @@ export const QUOTA_CATEGORIES = {
     'AdminDeleteUserAttributes',
     'VerifyUserAttribute',
   ],
-  UserResourceRead: ['GetUserAttributeVerificationCode'],
+  UserResourceRead: ['GetUserAttributeVerificationCode', 'AdminListGroupsForUser'],
   UserPoolRead: ['DescribeUserPool', 'DescribeUserPoolClient'],
   AddCustomAttributes: ['AddCustomAttributes'],
 } as const;
@@ -49,6 +49,7 @@ export function categoryOf(command: string): QuotaCategory | undefined {
 const PER_USER: Record<string, PerUserLimit> = {
   GetUser: 'perUserRead',
   AdminGetUser: 'perUserRead',
+  AdminListGroupsForUser: 'perUserRead',
   UpdateUserAttributes: 'perUserWrite',
   AdminUpdateUserAttributes: 'perUserWrite',
   DeleteUserAttributes: 'perUserWrite',

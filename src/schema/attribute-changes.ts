@@ -36,7 +36,10 @@ builder.subscriptionFields((t) => ({
     authScopes: { authenticated: true },
     subscribe: async (_root, _args, context) => {
       const caller = context.caller!;
-      const audience = caller.isAdmin ? 'all' : await context.services.clientAttributes.readable(caller.userPoolId, caller.clientId);
+      const { authority, clientAttributes } = context.services;
+      // An administrator sees all of their own attributes; when Cognito cannot say whether they still are one, what their app client may read.
+      const admin = await authority.isAdmin(caller).catch(() => false);
+      const audience = admin ? 'all' : await clientAttributes.readable(caller.userPoolId, caller.clientId);
       return changeStream(context, 'myAttributesChanged', (listener) => context.services.changes.listenUser(caller.userPoolId, caller.sub, listener), audience);
     },
     resolve: (view) => view,

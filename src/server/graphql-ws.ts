@@ -3,7 +3,9 @@
  * the same port and path as HTTP. One pipeline for every transport: each
  * operation goes through `yoga.getEnveloped`, so context, auth, plugins and
  * error masking are Yoga's own. The token is verified once, in `onConnect`,
- * and the socket is closed with 4403 when it expires. An operation may carry
+ * and the socket is closed with 4403 when it expires ('Token expired') or
+ * when Cognito says its user was disabled, deleted or signed out ('Access
+ * revoked', asked every AUTH_RECHECK_MS). An operation may carry
  * its own token (`extensions.headers.authorization`, as GraphiQL sends it).
  *
  * What one user can make a socket hold is bounded (src/config.ts, HoldLimits):
@@ -19,6 +21,7 @@ import type { ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { watchAuthority, type Authority } from '../auth/authority.js';
 import { onTokenExpiry } from '../auth/expiry.js';
 import { authenticate, fromConnectionParams, fromOperationExtensions, signInRequired, type Caller, type TokenVerifier } from '../auth/tokens.js';
 import type { Context, ServerContext } from '../context.js';
@@ -31,7 +34,7 @@ interface SocketState {
   readonly socket: WebSocket;
   readonly request: IncomingMessage;
   caller?: Caller;
-  /** Cancels the socket's close at its token's expiry. */
+  /** Cancels the socket's close at its token's expiry, and the re-checks of its authority. */
   cancelExpiry?: () => void;
   /** Gives back the socket's place among its user's MAX_SOCKETS_PER_USER. */
   releaseSocket?: () => void;
@@ -212,7 +215,7 @@ export function attachGraphQLWs(
   server: Server,
   yoga: YogaServerInstance<ServerContext, Context>,
   verifier: TokenVerifier,
-  options: { maxPayloadBytes?: number; logger: Logger; acceptHost?: (host: string | undefined) => boolean; limits?: SocketLimits },
+  options: { authority?: Authority; maxPayloadBytes?: number; logger: Logger; acceptHost?: (host: string | undefined) => boolean; limits?: SocketLimits },
 ): () => Promise<void> {
   const { limits } = options;
   const { acceptHost } = options;
@@ -242,7 +245,15 @@ export function attachGraphQLWs(
           ctx.extra.releaseSocket = release;
         }
         ctx.extra.caller = caller;
-        ctx.extra.cancelExpiry = onTokenExpiry(caller, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'));
+        const cancelExpiry = onTokenExpiry(caller, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'));
+        // A user disabled, deleted or signed out in Cognito loses the socket too, within AUTH_RECHECK_MS.
+        const stopWatching = options.authority
+          ? watchAuthority(options.authority, caller, false, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Access revoked'))
+          : () => {};
+        ctx.extra.cancelExpiry = () => {
+          cancelExpiry();
+          stopWatching();
+        };
         return true;
       },
       onClose(ctx) {

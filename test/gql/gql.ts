@@ -69,6 +69,11 @@ type Documents = {
     "\n  mutation RedisUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.RedisUpdateMineDocument,
     "\n  mutation RedisAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.RedisAdminUpdateDocument,
     "\n  query RedisMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": typeof types.RedisMeDocument,
+    "\n  query RevokedUser($username: String!) {\n    user(username: $username) {\n      username\n    }\n  }\n": typeof types.RevokedUserDocument,
+    "\n  query RevokedMe {\n    me {\n      username\n    }\n  }\n": typeof types.RevokedMeDocument,
+    "\n  mutation RevokedUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.RevokedUpdateMineDocument,
+    "\n  subscription RevokedMine {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.RevokedMineDocument,
+    "\n  subscription RevokedPool {\n    userPoolAttributesChanged {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.RevokedPoolDocument,
     "\n  subscription ShutdownMyChanges {\n    myAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ShutdownMyChangesDocument,
     "\n  mutation ShutdownUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.ShutdownUpdateMineDocument,
     "\n  subscription SubsMine {\n    myAttributesChanged {\n      user {\n        ...UserFields\n      }\n      ...ChangeFields\n    }\n  }\n": typeof types.SubsMineDocument,
@@ -140,6 +145,11 @@ const documents: Documents = {
     "\n  mutation RedisUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.RedisUpdateMineDocument,
     "\n  mutation RedisAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.RedisAdminUpdateDocument,
     "\n  query RedisMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": types.RedisMeDocument,
+    "\n  query RevokedUser($username: String!) {\n    user(username: $username) {\n      username\n    }\n  }\n": types.RevokedUserDocument,
+    "\n  query RevokedMe {\n    me {\n      username\n    }\n  }\n": types.RevokedMeDocument,
+    "\n  mutation RevokedUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.RevokedUpdateMineDocument,
+    "\n  subscription RevokedMine {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.RevokedMineDocument,
+    "\n  subscription RevokedPool {\n    userPoolAttributesChanged {\n      user {\n        username\n      }\n    }\n  }\n": types.RevokedPoolDocument,
     "\n  subscription ShutdownMyChanges {\n    myAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.ShutdownMyChangesDocument,
     "\n  mutation ShutdownUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.ShutdownUpdateMineDocument,
     "\n  subscription SubsMine {\n    myAttributesChanged {\n      user {\n        ...UserFields\n      }\n      ...ChangeFields\n    }\n  }\n": types.SubsMineDocument,
@@ -390,6 +400,26 @@ export function graphql(source: "\n  mutation RedisAdminUpdate($input: AdminUpda
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RedisMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"): (typeof documents)["\n  query RedisMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RevokedUser($username: String!) {\n    user(username: $username) {\n      username\n    }\n  }\n"): (typeof documents)["\n  query RevokedUser($username: String!) {\n    user(username: $username) {\n      username\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RevokedMe {\n    me {\n      username\n    }\n  }\n"): (typeof documents)["\n  query RevokedMe {\n    me {\n      username\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokedUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokedUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RevokedMine {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription RevokedMine {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RevokedPool {\n    userPoolAttributesChanged {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription RevokedPool {\n    userPoolAttributesChanged {\n      user {\n        username\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -16,6 +16,8 @@ export interface TestApp {
   app: App;
   /** Every Cognito command the service sent, in order (e.g. `AdminGetUser`). */
   calls: string[];
+  /** The same calls with their input (`calls` and `sent` are emptied together by `calls.length = 0`). */
+  sent: { command: string; input: Record<string, unknown> }[];
   /** Sends an operation with an optional bearer token (or a raw Authorization value). */
   request<TData, TVars>(
     document: TypedDocumentNode<TData, TVars> | string,
@@ -51,10 +53,16 @@ export function testConfig(cognito: Pick<TestCognito, 'demo' | 'endpoint'>, env:
 export async function startTestApp(cognito: TestCognito, env: Record<string, string> = {}, deps: AppDeps = {}): Promise<TestApp> {
   const app = await buildApp(testConfig(cognito, env), { logger: pino({ level: 'silent' }), ...deps });
   const calls: string[] = [];
-  onCognitoCall(app.services.cognito, (command) => calls.push(command));
+  const sent: TestApp['sent'] = [];
+  onCognitoCall(app.services.cognito, (command, input) => {
+    if (calls.length === 0) sent.length = 0;
+    calls.push(command);
+    sent.push({ command, input: input as Record<string, unknown> });
+  });
   return {
     app,
     calls,
+    sent,
     async request(document, variables, auth = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       const authorization = auth.authorization ?? (auth.token ? `Bearer ${auth.token}` : undefined);

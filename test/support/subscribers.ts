@@ -302,6 +302,7 @@ export function sseSubscribe<TData, TVars extends Record<string, unknown> = Reco
   const headers: Record<string, string> = { accept: 'text/event-stream', 'content-type': 'application/json' };
   if (authorization !== undefined) headers.authorization = authorization;
   let response: { status: number; contentType: string | null } | undefined;
+  let body: ReadableStreamDefaultReader<Uint8Array> | undefined;
 
   const dispatch = (block: string) => {
     let event = 'message';
@@ -339,7 +340,12 @@ export function sseSubscribe<TData, TVars extends Record<string, unknown> = Reco
       }
       const decoder = new TextDecoder();
       let buffer = '';
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      // A reader of our own, cancelled on dispose: Node 20's fetch never settles a
+      // `for await` over a body whose signal is aborted just as the stream ends.
+      body = res.body.getReader();
+      for (;;) {
+        const { done, value: chunk } = await body.read();
+        if (done) break;
         buffer += decoder.decode(chunk, { stream: true }).replace(/\r\n?/g, '\n');
         let end: number;
         while ((end = buffer.indexOf('\n\n')) !== -1) {
@@ -367,7 +373,10 @@ export function sseSubscribe<TData, TVars extends Record<string, unknown> = Reco
     nextError: (timeoutMs = DEFAULT_TIMEOUT_MS) => log.nextError(timeoutMs),
     closed: (timeoutMs = DEFAULT_TIMEOUT_MS) => log.closed(timeoutMs),
     async dispose() {
-      if (!log.isClosed) abort.abort();
+      if (!log.isClosed) {
+        abort.abort();
+        body?.cancel().catch(() => {});
+      }
       await reading;
     },
   };
