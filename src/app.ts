@@ -181,6 +181,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     shutdown,
     metrics,
     subscriptions: new PerUserCount(config.holdLimits.maxSubscriptionsPerUser),
+    maxQueuedEvents: config.holdLimits.maxQueuedEvents,
   };
   const stopForgetting = config.meCacheTtlMs > 0 ? forgetProfilesChangedElsewhere(services.changes, services.profiles, target.poolIds) : () => {};
 

@@ -164,6 +164,8 @@ export interface HoldLimits {
   maxBufferedBytes: number;
   /** `STALLED_STREAM_MS`: how long an SSE stream's output may wait for its client to read before the stream is ended. @default 30_000 */
   stalledStreamMs: number;
+  /** `MAX_QUEUED_EVENTS`: events waiting for one subscriber that has not taken them yet, before its subscription ends (LIMIT_EXCEEDED). @default 100 */
+  maxQueuedEvents: number;
 }
 
 export interface RequestLimits {
@@ -365,6 +367,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSubscriptionsPerUser: int('MAX_SUBSCRIPTIONS_PER_USER', 500, 1, 1_000_000),
       maxBufferedBytes: int('MAX_BUFFERED_BYTES', 4_194_304, 65_536, 1_073_741_824),
       stalledStreamMs: int('STALLED_STREAM_MS', 30_000, 1_000, 3_600_000),
+      maxQueuedEvents: int('MAX_QUEUED_EVENTS', 100, 1, 1_024),
     },
     corsOrigins,
     introspection: bool('GRAPHQL_INTROSPECTION', !production),

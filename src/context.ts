@@ -53,6 +53,8 @@ export interface Services {
   metrics: Metrics;
   /** Each user's open subscriptions on this instance, against MAX_SUBSCRIPTIONS_PER_USER. */
   subscriptions: PerUserCount;
+  /** Events one subscriber may have waiting, MAX_QUEUED_EVENTS. */
+  maxQueuedEvents: number;
 }
 
 /** What Yoga's context factory receives besides the request, from a graphql-ws operation (src/server/graphql-ws.ts). */

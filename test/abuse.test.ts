@@ -8,7 +8,8 @@
  *   transport together);
  * - a WebSocket or SSE client that stops reading is dropped once its output
  *   passes MAX_BUFFERED_BYTES or stalls for STALLED_STREAM_MS, and the others
- *   go on receiving;
+ *   go on receiving; a subscription with more than MAX_QUEUED_EVENTS events
+ *   waiting for its client ends;
  * - half-open requests are cut after HEADERS_TIMEOUT_MS, and one client's
  *   connections are capped.
  */
@@ -42,6 +43,8 @@ beforeAll(async () => {
     MAX_SUBSCRIPTIONS_PER_USER: '5',
     MAX_BUFFERED_BYTES: '65536',
     STALLED_STREAM_MS: '1000',
+    // The byte and time bounds are tested here; the queue bound has a test (and a service) of its own.
+    MAX_QUEUED_EVENTS: '1024',
     HEADERS_TIMEOUT_MS: '1000',
     REQUEST_TIMEOUT_MS: '2000',
     MAX_CONNECTIONS_PER_CLIENT: '40',
@@ -173,6 +176,50 @@ describe('clients that stop reading', () => {
     await reader.dispose();
     await feed.untilAtMost(base);
   });
+
+  it('should end a subscription with more than MAX_QUEUED_EVENTS events waiting for its client, before any byte bound is reached', async () => {
+    // Its own service: no byte bound in reach, 3 events may wait for one subscriber.
+    const queued = await startTestApp(cognito, { MAX_QUEUED_EVENTS: '3', MAX_BUFFERED_BYTES: '1073741824', QUOTA_PER_USER_READS_PER_SECOND: '10000' });
+    await queued.app.start();
+    const watch = watchFeed(queued.app);
+    try {
+      const socket = new WebSocket(`${queued.app.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+      await new Promise((resolve) => socket.once('open', resolve));
+      const frames: { type: string; id?: string; payload?: unknown }[] = [];
+      socket.on('message', (data: Buffer) => frames.push(JSON.parse(data.toString()) as never));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${alice}` } }));
+      await expect.poll(() => frames.some((f) => f.type === 'connection_ack')).toBe(true);
+      socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: WIDE.replace('myAttributesChanged', 'userAttributesChanged(username: "bob")') } }));
+      await watch.untilListening(1);
+      (socket as unknown as { _socket: Socket })._socket.pause();
+      const value = 'q'.repeat(2_000);
+      const sub = String(claimsOf(bob).sub);
+      const userPoolId = cognito.demo.userPoolId;
+      const attributes = Array.from({ length: 20 }, (_, i) => ({ name: `custom:f${i}`, value }));
+      for (let i = 0; i < 400 && watch.listening > 0; i++) {
+        queued.app.services.changes.publish({
+          userPoolId,
+          username: 'bob',
+          sub,
+          user: { username: 'bob', sub, userPoolId, attributes },
+          updated: [{ name: 'custom:plan', value: `q${i}` }],
+          deleted: [],
+          source: 'ADMIN',
+          occurredAt: new Date().toISOString(),
+        });
+        await sleep(5);
+      }
+      // Ended on the server, the socket kept (nothing passed MAX_BUFFERED_BYTES).
+      await expect.poll(() => watch.listening, { timeout: 5_000 }).toBe(0);
+      (socket as unknown as { _socket: Socket })._socket.resume();
+      await expect.poll(() => frames.some((f) => f.type === 'error' || (f.type === 'next' && JSON.stringify(f.payload).includes('MAX_QUEUED_EVENTS'))), { timeout: 10_000 }).toBe(true);
+      expect(socket.readyState).toBe(socket.OPEN);
+      socket.close();
+    } finally {
+      watch.restore();
+      await queued.stop();
+    }
+  }, 30_000);
 
   it('should end an SSE stream whose client stopped reading within STALLED_STREAM_MS, and keep delivering to the others', async () => {
     const base = feed.listening;

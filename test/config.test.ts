@@ -66,6 +66,7 @@ describe('loadConfig defaults', () => {
         maxSubscriptionsPerUser: 500,
         maxBufferedBytes: 4_194_304,
         stalledStreamMs: 30_000,
+        maxQueuedEvents: 100,
       },
       corsOrigins: null,
       introspection: true,

@@ -95,7 +95,7 @@ export function changeStream(
 ): AsyncIterable<ChangeView> {
   const { caller } = context;
   if (!caller) throw signInRequired();
-  const { metrics, shutdown, subscriptions } = context.services;
+  const { metrics, shutdown, subscriptions, maxQueuedEvents } = context.services;
   return new Repeater<ChangeView>(async (push, stop) => {
     // One user's subscriptions on this instance, over every socket and SSE stream, are bounded.
     const release = subscriptions.take(caller);
@@ -104,15 +104,19 @@ export function changeStream(
       return;
     }
     const closed = metrics.subscriptionOpened(field);
+    // Events handed over and not yet taken by this subscriber (its transport
+    // waits for the client to read): past MAX_QUEUED_EVENTS it cannot keep up.
+    let queued = 0;
+    const taken = () => void (queued -= 1);
     const unlisten = listen((event) => {
       const view = viewOf(event, audience);
       if (!view) return;
-      try {
-        void push(view).catch(() => undefined);
-      } catch {
-        // More than Repeater's 1,024 events waiting for this subscriber: it cannot keep up.
-        stop(contractError(ErrorCode.LIMIT_EXCEEDED, 'This subscription fell too far behind its events; subscribe again.'));
+      if (queued >= maxQueuedEvents) {
+        stop(contractError(ErrorCode.LIMIT_EXCEEDED, `This subscription fell more than ${maxQueuedEvents} events behind (MAX_QUEUED_EVENTS); subscribe again.`));
+        return;
       }
+      queued += 1;
+      push(view).then(taken, taken);
     });
     // On a WebSocket the socket's own timer ends everything with 4403 first.
     const cancelExpiry = onTokenExpiry(
