@@ -4,15 +4,19 @@
  * target of the issues is an entry `{ name, measured, target, met }`.
  *
  * Flags (after `npm run bench --`):
- *   --short                 small and quick (under a minute): HTTP at c=50 (1 s) and c=1 (0.5 s) after 0.5 s of warm-up,
+ *   --short                 small and quick (under two minutes): HTTP at c=50 (1 s) and c=1 (0.5 s) after 0.5 s of warm-up,
  *                           upstream 0 ms, no updateMyAttributes (users at 20 ms);
- *                           subscriptions with 500 users, 3 s steady, broadcast to 1,000, shared processes
- *   --only=http,steady,broadcast   groups / scenarios to run (default all; HTTP first)
+ *                           subscriptions with 500 users, 3 s steady, broadcast to 1,000, shared processes;
+ *                           abuse phases of 3 s after 1 s of warm-up (the stalled one until its readers are dropped, ~25 s)
+ *   --only=http,steady,broadcast,abuse   groups / scenarios to run (default all; HTTP first, abuse last)
  *   --http-duration=S       HTTP: measured seconds per phase (default 10; --short 1, and 0.5 at c=1)
  *   --http-connections=1,10,50     HTTP: concurrencies (default 1,10,50, --short 1,50)
  *   --instances=1,2         variants: one instance, two instances through Redis
  *   --users=N --admins=N --rate=N --duration=S --warmup=S   steady state
  *   --n=1000,5000,10000 --rounds=N               broadcast
+ *   --abuse-phase=S         abuse: seconds per phase (default 10, --short 3; the stalled phase may go on
+ *                           up to max(40 s, 3× that) until every stalled reader is dropped)
+ *   --storm-loops=N         abuse: concurrent connect/close loops of the reconnect storm (default 32)
  *   --no-baseline           skip the baseline runs
  *   --cognito-delay-ms=N    delay of every Cognito stub answer (subscriptions; HTTP always runs 0 and 20 ms)
  *   --redis-url=URL         (default redis://127.0.0.1:6379/15)
@@ -30,6 +34,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { killChildren } from './lib/processes.js';
 import { machine, machineLine, markdownTable, type GroupResult } from './lib/report.js';
+import { runAbuseBenchmarks } from './abuse.js';
 import { runHttpBenchmarks } from './http.js';
 import { runSubscriptionBenchmarks } from './subscriptions.js';
 
@@ -79,7 +84,7 @@ const cpuProfDir = args.has('cpu-prof')
   : undefined;
 if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
 
-const GROUPS = ['http', 'steady', 'broadcast'];
+const GROUPS = ['http', 'steady', 'broadcast', 'abuse'];
 const only = args.get('only')?.split(',') ?? GROUPS;
 for (const name of only) {
   if (!GROUPS.includes(name)) {
@@ -140,6 +145,27 @@ if (subscriptionScenarios.length > 0) {
       noBaseline: args.has('no-baseline'),
       cognitoDelayMs: num('cognito-delay-ms', 0),
       redisUrl: args.get('redis-url') ?? 'redis://127.0.0.1:6379/15',
+      serviceEnv,
+      ...(cpuProfDir ? { cpuProfDir } : {}),
+      ...(args.has('service-root') ? { serviceRoot: args.get('service-root')! } : {}),
+      log,
+    }),
+  );
+}
+if (only.includes('abuse')) {
+  const phaseS = num('abuse-phase', short ? 3 : 10);
+  groups.push(
+    await runAbuseBenchmarks({
+      phaseS,
+      warmupS: short ? 1 : 2,
+      stalledMaxS: Math.max(40, 3 * phaseS),
+      changeIntervalMs: 1_000,
+      stalledChangeIntervalMs: 250,
+      aliases: 12,
+      sseStreams: 4,
+      stormLoops: num('storm-loops', 32),
+      stormUsers: 2,
+      probeIntervalMs: 50,
       serviceEnv,
       ...(cpuProfDir ? { cpuProfDir } : {}),
       ...(args.has('service-root') ? { serviceRoot: args.get('service-root')! } : {}),

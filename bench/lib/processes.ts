@@ -279,3 +279,59 @@ export function readProbe(file: string): ProbeData | undefined {
     return undefined;
   }
 }
+
+/** The Cognito stub running as a child process (bench/stub-cognito-server.ts), and its control server. */
+export interface StubServer {
+  child: Child;
+  /** The service's `COGNITO_ENDPOINT`. */
+  url: string;
+  poolId: string;
+  /** The control server's URL (never seen by the service). */
+  control: string;
+  /** Access tokens for `usernames`, as the service accepts them. */
+  tokens(usernames: readonly string[]): Promise<string[]>;
+  /** Calls answered so far, by operation. */
+  calls(): Promise<Record<string, number>>;
+}
+
+/**
+ * Starts bench/stub-cognito-server.ts (`users` users u00000…, `admins`
+ * administrators a00000…) on free ports. The pool id is chosen here, so a
+ * service may be started with it while the stub comes up (`poolId`).
+ */
+export async function startStubServer(options: { users: number; admins: number; delayMs?: number; poolId?: string }): Promise<StubServer> {
+  const [port, controlPort] = [await freePort(), await freePort()];
+  const poolId = options.poolId ?? `us-east-1_Bench${createHash('sha1').update(`${process.pid}:${port}`).digest('hex').slice(0, 6)}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/stub-cognito-server.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'production',
+      PORT: String(port),
+      CONTROL_PORT: String(controlPort),
+      STUB_POOL_ID: poolId,
+      STUB_USERS: String(options.users),
+      STUB_ADMINS: String(options.admins),
+      STUB_DELAY_MS: String(options.delayMs ?? 0),
+    },
+  });
+  const control = `http://127.0.0.1:${controlPort}`;
+  const stub = new Child('cognito stub', child, control);
+  await stub.waitReady('/ready');
+  return {
+    child: stub,
+    url: `http://127.0.0.1:${port}`,
+    poolId,
+    control,
+    async tokens(usernames) {
+      const response = await fetch(`${control}/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ usernames }) });
+      if (!response.ok) throw new Error(`minting tokens: HTTP ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { tokens: string[] }).tokens;
+    },
+    async calls() {
+      return ((await (await fetch(`${control}/calls`)).json()) as { calls: Record<string, number> }).calls;
+    },
+  };
+}
