@@ -282,9 +282,13 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
               QUOTA_USER_UPDATE_PER_SECOND: '100000',
               QUOTA_USER_READ_PER_SECOND: '100000',
               QUOTA_USER_POOL_READ_PER_SECOND: '100000',
+              // AdminListGroupsForUser: each administrator's standing is confirmed with Cognito.
+              QUOTA_USER_RESOURCE_READ_PER_SECOND: '100000',
               QUOTA_PER_USER_READS_PER_SECOND: '100000',
               QUOTA_PER_USER_WRITES_PER_SECOND: '100000',
               QUOTA_KEY_PREFIX: `bench-${stub.poolId}`,
+              // Every subscriber connects from this one address, as behind a reverse proxy.
+              MAX_CONNECTIONS_PER_CLIENT: '0',
               ...options.serviceEnv,
             },
             ...(options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {}),
