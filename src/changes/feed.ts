@@ -106,11 +106,11 @@ export function fromEventUser(user: AttributeChangeEvent['user']): UserRecord {
 
 /**
  * Subscribers handed an event in one turn of the event loop; the rest wait
- * for the next turns. Their sends run in that turn: 64 of one user's widest
- * subscriptions are a few MB of output, a few ms (500 were 90 ms of a stalled
+ * for the next turns. Their sends run in that turn: 32 of one user's widest
+ * subscriptions are under 2 MB of output, a few ms (500 were 90 ms of a stalled
  * loop for everyone else, in the abuse benchmark).
  */
-export const FANOUT_SLICE = 64;
+export const FANOUT_SLICE = 32;
 
 /** How the feed is made. */
 export interface ChangeFeedOptions {
