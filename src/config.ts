@@ -146,7 +146,7 @@ export interface QuotaSettings {
  * above what a frontend does, far below what hurts.
  */
 export interface HoldLimits {
-  /** `MAX_CONNECTIONS`: TCP connections the server holds at once; more are dropped. @default 10_000 */
+  /** `MAX_CONNECTIONS`: TCP connections the server holds at once; more are dropped. Twice the 10,000 subscribers one instance is built for (bench/). @default 20_000 */
   maxConnections: number;
   /** `MAX_CONNECTIONS_PER_CLIENT`: TCP connections from one IP address (0: no limit; behind a proxy, the proxy's). @default 1_000 */
   maxConnectionsPerClient: number;
@@ -358,7 +358,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: int('MAX_COST', 5_000, 10, 1_000_000),
     },
     holdLimits: {
-      maxConnections: int('MAX_CONNECTIONS', 10_000, 1, 1_000_000),
+      maxConnections: int('MAX_CONNECTIONS', 20_000, 1, 1_000_000),
       maxConnectionsPerClient: int('MAX_CONNECTIONS_PER_CLIENT', 1_000, 0, 1_000_000),
       headersTimeoutMs: int('HEADERS_TIMEOUT_MS', 10_000, 1_000, 300_000),
       requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 30_000, 1_000, 3_600_000),

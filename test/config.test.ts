@@ -57,7 +57,7 @@ describe('loadConfig defaults', () => {
       },
       requestLimits: { maxBodyBytes: 102_400, maxBatch: 10, maxDepth: 10, maxAliases: 15, maxTokens: 2_000, maxDirectives: 20, maxCost: 5_000 },
       holdLimits: {
-        maxConnections: 10_000,
+        maxConnections: 20_000,
         maxConnectionsPerClient: 1_000,
         headersTimeoutMs: 10_000,
         requestTimeoutMs: 30_000,
