@@ -44,7 +44,6 @@
  * What the abuser held, was refused and lost comes from its own sockets and
  * from the service's `/metrics`.
  */
-import { spawn } from 'node:child_process';
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -53,7 +52,7 @@ import WebSocket from 'ws';
 import { loadConfig, type HoldLimits, type RequestLimits } from '../src/config.js';
 import { CLOSE_TOO_MANY_SOCKETS, CLOSE_TOO_SLOW } from '../src/server/graphql-ws.js';
 import type { BystanderResult } from './lib/bystander.js';
-import { Child, cpuSeconds, machineCpuSeconds, ROOT, rssBytes, sleep, startService, startStubServer, type StubServer } from './lib/processes.js';
+import { Child, cpuSeconds, machineCpuSeconds, rssBytes, sleep, spawnScript, startService, startStubServer, type StubServer } from './lib/processes.js';
 import type { BenchRow, GroupResult, TargetResult } from './lib/report.js';
 import { fmt, summarize, type Percentiles } from './lib/stats.js';
 
@@ -851,19 +850,12 @@ export async function runAbuseBenchmarks(options: AbuseBenchOptions): Promise<Gr
 
 /** The bystander process (bench/lib/bystander.ts) and its commands. */
 async function startBystander(service: Child, token: string, intervalMs: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/bystander.ts'], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      NODE_ENV: 'production',
-      SERVICE_URL: service.url,
-      SERVICE_PID: String(service.pid),
-      TOKEN: token,
-      USERNAME: BYSTANDER,
-      INTERVAL_MS: String(intervalMs),
-    },
+  const child = spawnScript('bench/lib/bystander.ts', {
+    SERVICE_URL: service.url,
+    SERVICE_PID: String(service.pid),
+    TOKEN: token,
+    USERNAME: BYSTANDER,
+    INTERVAL_MS: String(intervalMs),
   });
   const bystander = new Child('bystander', child, service.url);
   const answers: ((line: string) => void)[] = [];

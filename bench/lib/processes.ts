@@ -3,7 +3,7 @@
  * server) and what the benchmark reads about them from /proc: resident
  * memory and CPU time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -197,20 +197,25 @@ export async function startService(options: ServiceOptions): Promise<Child> {
   return service;
 }
 
+/**
+ * `node --import tsx <script>` from the repository, in production mode, with
+ * nothing of this process's environment but PATH and HOME, plus `env`.
+ */
+export function spawnScript(script: string, env: Record<string, string>): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
+  });
+}
+
 /** Starts the bare `ws` baseline server (bench/baseline-ws.ts) on a free port. */
 export async function startBaseline(options: { name: string; redisUrl?: string; channel: string }): Promise<Child> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/baseline-ws.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      NODE_ENV: 'production',
-      PORT: String(port),
-      CHANNEL: options.channel,
-      ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
-    },
+  const child = spawnScript('bench/baseline-ws.ts', {
+    PORT: String(port),
+    CHANNEL: options.channel,
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
   });
   const baseline = new Child(options.name, child, `http://127.0.0.1:${port}`);
   await baseline.waitReady('/ready');
@@ -302,20 +307,13 @@ export interface StubServer {
 export async function startStubServer(options: { users: number; admins: number; delayMs?: number; poolId?: string }): Promise<StubServer> {
   const [port, controlPort] = [await freePort(), await freePort()];
   const poolId = options.poolId ?? `us-east-1_Bench${createHash('sha1').update(`${process.pid}:${port}`).digest('hex').slice(0, 6)}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/stub-cognito-server.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      NODE_ENV: 'production',
-      PORT: String(port),
-      CONTROL_PORT: String(controlPort),
-      STUB_POOL_ID: poolId,
-      STUB_USERS: String(options.users),
-      STUB_ADMINS: String(options.admins),
-      STUB_DELAY_MS: String(options.delayMs ?? 0),
-    },
+  const child = spawnScript('bench/stub-cognito-server.ts', {
+    PORT: String(port),
+    CONTROL_PORT: String(controlPort),
+    STUB_POOL_ID: poolId,
+    STUB_USERS: String(options.users),
+    STUB_ADMINS: String(options.admins),
+    STUB_DELAY_MS: String(options.delayMs ?? 0),
   });
   const control = `http://127.0.0.1:${controlPort}`;
   const stub = new Child('cognito stub', child, control);
