@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
-import { Authority } from './auth/authority.js';
+import { Authority, Rechecks } from './auth/authority.js';
 import { createTokenVerifier, signsWithPublishedKey } from './auth/tokens.js';
 import { createChangeFeed } from './changes/feed.js';
 import { forgetProfilesChangedElsewhere } from './changes/publish.js';
@@ -155,6 +155,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   }
   const shutdown = new Shutdown();
 
+  const authority = new Authority(cognito, target.adminGroup, config.authRecheckMs);
   const services: Services = {
     cognito,
     reserve: (subject, commands) => pipeline.reserve(subject, commands),
@@ -166,7 +167,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       fetchTimeoutMs: config.cognitoTimeoutMs,
       ...(endpoint ? { endpoint } : {}),
     }),
-    authority: new Authority(cognito, target.adminGroup, config.authRecheckMs),
+    authority,
+    rechecks: new Rechecks(authority, config.authRechecksPerSecond),
     pools: { defaultPoolId: target.defaultPoolId, poolIds: target.poolIds, adminPools: target.adminPools },
     poolCache: new TtlCache(config.poolCacheTtlMs),
     profiles: new ProfileCache(config.meCacheTtlMs),
@@ -215,7 +217,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   // The embedded demo answers requests to loopback names only (DNS rebinding).
   const { server, stop: stopWatchdog } = createBoundedServer(embedded ? loopbackOnly(yoga) : yoga, config.holdLimits, logger, metrics.clientDropped);
   const closeWebSockets = attachGraphQLWs(server, yoga, services.verifier, {
-    authority: services.authority,
+    rechecks: services.rechecks,
     maxPayloadBytes: config.requestLimits.maxBodyBytes,
     logger,
     ...(embedded ? { acceptHost: isLoopbackHostHeader } : {}),
@@ -257,6 +259,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       await drainHttpServer(server);
       stopForgetting();
       stopWatchdog();
+      services.rechecks.stop();
       await services.changes.close();
       await pipeline.close();
       if (running && config.cognito.mode === 'embedded') await removeRunning(config.cognito.dataDir, running);

@@ -79,6 +79,8 @@ export interface Config {
   meCacheTtlMs: number;
   /** `AUTH_RECHECK_MS`: how often Cognito is asked whether a token's user, token and admin group still stand (src/auth/authority.ts), in ms. @default 30_000 */
   authRecheckMs: number;
+  /** `AUTH_RECHECKS_PER_SECOND`: open tokens re-checked with Cognito per second at most (two or three calls each): the re-checks' share of the read budget. @default 15 */
+  authRechecksPerSecond: number;
   /** pino's level. @default 'info' */
   logLevel: string;
   /** Cognito's quotas and the per-user limits, enforced before a call reaches Cognito. */
@@ -334,6 +336,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolCacheTtlMs: int('POOL_CACHE_TTL_MS', 30_000, 0, 86_400_000),
     meCacheTtlMs: int('ME_CACHE_TTL_MS', 5_000, 0, 3_600_000),
     authRecheckMs: int('AUTH_RECHECK_MS', 30_000, 1_000, 3_600_000),
+    authRechecksPerSecond: int('AUTH_RECHECKS_PER_SECOND', 15, 1, 100_000),
     logLevel,
     quotas: {
       userRead: int('QUOTA_USER_READ_PER_SECOND', 120, 1, 100_000),

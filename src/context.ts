@@ -6,7 +6,7 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { GraphQLError } from 'graphql';
 import type { YogaInitialContext } from 'graphql-yoga';
-import type { Authority } from './auth/authority.js';
+import type { Authority, Rechecks } from './auth/authority.js';
 import { authenticate, signInRequired, type Caller, type TokenVerifier } from './auth/tokens.js';
 import type { ChangeFeed } from './changes/feed.js';
 import type { ClientAttributes } from './cognito/app-clients.js';
@@ -38,6 +38,8 @@ export interface Services {
   verifier: TokenVerifier;
   /** Whether callers still have what their tokens claim, asked of Cognito (AUTH_RECHECK_MS). */
   authority: Authority;
+  /** Open subscriptions' and sockets' tokens, re-checked every AUTH_RECHECK_MS within AUTH_RECHECKS_PER_SECOND. */
+  rechecks: Rechecks;
   pools: PoolPolicy;
   poolCache: PoolCache;
   /** Signed-in users' profiles (`me`), kept for ME_CACHE_TTL_MS; forgotten by src/changes/publish.ts. */

@@ -41,6 +41,7 @@ describe('loadConfig defaults', () => {
       poolCacheTtlMs: 30_000,
       meCacheTtlMs: 5_000,
       authRecheckMs: 30_000,
+      authRechecksPerSecond: 15,
       logLevel: 'info',
       quotas: {
         userRead: 120,

@@ -212,6 +212,31 @@ describe('a user disabled or deleted in Cognito', () => {
   });
 });
 
+describe('re-checks within the read budget', () => {
+  it('should re-check at most AUTH_RECHECKS_PER_SECOND open tokens a second, however many are open', async () => {
+    const budgeted = await startTestApp(cognito, { AUTH_RECHECK_MS: String(RECHECK_MS), AUTH_RECHECKS_PER_SECOND: '2', QUOTA_CALLER_SHARE_PERCENT: '100' });
+    await budgeted.app.start();
+    try {
+      const users = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(() => newUser(false)));
+      const feed = watchFeed(budgeted.app);
+      for (const { token } of users) kept(sseSubscribe(budgeted.app.url, token, RevokedMine));
+      await feed.untilListening(users.length);
+      feed.restore();
+      const asked = () => budgeted.calls.filter((c) => c === 'AdminGetUser').length;
+      const before = asked();
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      const checks = asked() - before;
+      // 8 tokens due every second would be 32 checks in 4 s; the budget allows 2 a second.
+      expect(checks).toBeGreaterThanOrEqual(4);
+      expect(checks).toBeLessThanOrEqual(10);
+    } finally {
+      await Promise.all([...open].map((s) => s.dispose()));
+      open.clear();
+      await budgeted.stop();
+    }
+  });
+});
+
 describe('with Cognito answering through a proxy', () => {
   let proxy: CognitoProxy;
   let proxied: TestApp;

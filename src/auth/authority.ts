@@ -11,13 +11,17 @@
  * - for a token that claims the admin group, **the user is still in it**
  *   (AdminListGroupsForUser).
  *
- * Administrators' operations wait for that answer (src/builder.ts); open
+ * Administrators' operations wait for that answer (src/builder.ts). Open
  * subscriptions (src/changes/delivery.ts) and graphql-ws sockets
- * (src/server/graphql-ws.ts) ask again every period and end when it changed.
- * The checks are calls of the service's own, within its share of the UserRead
- * quota (src/cognito/quotas.ts): with more users to re-check than that share
- * allows, a check that cannot be made now is made later and nothing is ended
- * for it.
+ * (src/server/graphql-ws.ts) are watched ({@link Rechecks}): each open token
+ * is asked about again once per period, at most `AUTH_RECHECKS_PER_SECOND`
+ * tokens a second, and what it opened ends when the answer changed. The
+ * checks are calls of the service's own, under a quota share of their own
+ * (src/cognito/quotas.ts); one that cannot be made ends nothing. With more
+ * open tokens than `AUTH_RECHECKS_PER_SECOND × AUTH_RECHECK_MS` allows, each
+ * is re-checked less often: 10,000 tokens at the default 15 a second, every
+ * 11 minutes (10,000 tokens every 30 s would be about 670 Cognito calls a
+ * second, and as much SDK CPU as the rest of the service).
  */
 import {
   AdminGetUserCommand,
@@ -108,35 +112,89 @@ function isGone(error: unknown): boolean {
 /** What a caller lost: access altogether, or the administrator's authority only. */
 export type Lost = 'access' | 'admin';
 
+/** One watcher of a token: what it depends on, and whom to tell. */
+interface Watcher {
+  needsAdmin: boolean;
+  lost: (what: Lost) => void;
+}
+
+/** The watchers of one token, and when it is next asked about. */
+interface Watched {
+  caller: Caller;
+  due: number;
+  watchers: Set<Watcher>;
+}
+
 /**
- * Asks `authority` about `caller` every `recheckMs` (not at once: the token
- * was verified a moment ago, and an administrator's standing was confirmed
- * before their operation ran; a burst of sockets and subscriptions costs
- * Cognito nothing, and each user's 10 reads a second stay theirs), and
- * calls `lost` (once) when Cognito says they no longer have access, or no
- * longer the administrator's authority `needsAdmin` says this depends on.
- * A check that fails (Cognito unreachable, the share of quota spent) ends
- * nothing. Returns a function that stops watching.
+ * Re-checks every watched token once per `recheckMs`, at most
+ * `checksPerSecond` tokens a second (administrators' first, then the longest
+ * due): the checks stay within the read budget however many tokens are open,
+ * and a burst of sockets opened together is not re-checked in one burst.
  */
-export function watchAuthority(authority: Authority, caller: Caller, needsAdmin: boolean, lost: (what: Lost) => void): () => void {
-  let watching = true;
-  const check = () =>
-    authority.standing(caller).then(
-      ({ valid, admin }) => {
-        if (!watching) return;
-        const what: Lost | null = !valid ? 'access' : needsAdmin && !admin ? 'admin' : null;
-        if (what) {
-          stop();
-          lost(what);
+export class Rechecks {
+  readonly #watched = new Map<string, Watched>();
+  #timer: ReturnType<typeof setInterval> | undefined;
+  readonly #tickMs: number;
+
+  constructor(
+    private readonly authority: Authority,
+    readonly checksPerSecond: number,
+  ) {
+    this.#tickMs = Math.min(1_000, authority.recheckMs);
+  }
+
+  /** Watches `caller`'s token; `lost` is called (once) when Cognito says it no longer stands. Returns the way to stop. */
+  watch(caller: Caller, needsAdmin: boolean, lost: (what: Lost) => void): () => void {
+    const token = caller.accessToken;
+    let entry = this.#watched.get(token);
+    if (!entry) {
+      entry = { caller, due: Date.now() + this.authority.recheckMs, watchers: new Set() };
+      this.#watched.set(token, entry);
+    }
+    const watcher: Watcher = { needsAdmin, lost };
+    entry.watchers.add(watcher);
+    if (!this.#timer) {
+      this.#timer = setInterval(() => this.#tick(), this.#tickMs);
+      this.#timer.unref();
+    }
+    const watched = entry;
+    return () => {
+      watched.watchers.delete(watcher);
+      if (watched.watchers.size === 0 && this.#watched.get(token) === watched) this.#watched.delete(token);
+      if (this.#watched.size === 0) this.stop();
+    };
+  }
+
+  /** Tokens watched now. */
+  get size(): number {
+    return this.#watched.size;
+  }
+
+  /** Stops the timer (the service stops). */
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #tick(): void {
+    const now = Date.now();
+    const due: Watched[] = [];
+    for (const entry of this.#watched.values()) if (entry.due <= now) due.push(entry);
+    if (due.length === 0) return;
+    const admin = (entry: Watched) => (entry.caller.isAdmin ? 0 : 1);
+    due.sort((a, b) => admin(a) - admin(b) || a.due - b.due);
+    const budget = Math.max(1, Math.floor((this.checksPerSecond * this.#tickMs) / 1_000));
+    for (const entry of due.slice(0, budget)) {
+      entry.due = now + this.authority.recheckMs;
+      // A check that fails (Cognito unreachable, the share of quota spent) ends nothing: asked again next period.
+      this.authority.standing(entry.caller).then(({ valid, admin: isAdmin }) => {
+        for (const watcher of [...entry.watchers]) {
+          const what: Lost | null = !valid ? 'access' : watcher.needsAdmin && !isAdmin ? 'admin' : null;
+          if (!what) continue;
+          entry.watchers.delete(watcher);
+          watcher.lost(what);
         }
-      },
-      () => undefined,
-    );
-  const timer = setInterval(check, authority.recheckMs);
-  timer.unref();
-  const stop = () => {
-    watching = false;
-    clearInterval(timer);
-  };
-  return stop;
+      }, () => undefined);
+    }
+  }
 }

@@ -24,7 +24,6 @@
  */
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, Repeater, type Plugin } from 'graphql-yoga';
-import { watchAuthority } from '../auth/authority.js';
 import { signInRequired } from '../auth/tokens.js';
 import { onTokenExpiry, SOCKET_EXPIRY_GRACE_MS } from '../auth/expiry.js';
 import type { ReadableAttributes } from '../cognito/app-clients.js';
@@ -128,7 +127,7 @@ export function changeStream(
     // it opened. Nothing more is delivered from that moment; on a WebSocket the
     // socket's own check closes it with 4403 first, as at expiry.
     let ending: ReturnType<typeof setTimeout> | undefined;
-    const stopWatching = watchAuthority(context.services.authority, caller, audience === 'all', (lost) => {
+    const stopWatching = context.services.rechecks.watch(caller, audience === 'all', (lost) => {
       if (lost === 'admin') {
         stop(contractError(ErrorCode.FORBIDDEN, 'You are no longer an administrator; subscribe again.'));
         return;

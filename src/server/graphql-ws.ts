@@ -21,7 +21,7 @@ import type { ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { watchAuthority, type Authority } from '../auth/authority.js';
+import type { Rechecks } from '../auth/authority.js';
 import { onTokenExpiry } from '../auth/expiry.js';
 import { authenticate, fromConnectionParams, fromOperationExtensions, signInRequired, type Caller, type TokenVerifier } from '../auth/tokens.js';
 import type { Context, ServerContext } from '../context.js';
@@ -215,7 +215,7 @@ export function attachGraphQLWs(
   server: Server,
   yoga: YogaServerInstance<ServerContext, Context>,
   verifier: TokenVerifier,
-  options: { authority?: Authority; maxPayloadBytes?: number; logger: Logger; acceptHost?: (host: string | undefined) => boolean; limits?: SocketLimits },
+  options: { rechecks?: Rechecks; maxPayloadBytes?: number; logger: Logger; acceptHost?: (host: string | undefined) => boolean; limits?: SocketLimits },
 ): () => Promise<void> {
   const { limits } = options;
   const { acceptHost } = options;
@@ -247,9 +247,7 @@ export function attachGraphQLWs(
         ctx.extra.caller = caller;
         const cancelExpiry = onTokenExpiry(caller, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'));
         // A user disabled, deleted or signed out in Cognito loses the socket too, within AUTH_RECHECK_MS.
-        const stopWatching = options.authority
-          ? watchAuthority(options.authority, caller, false, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Access revoked'))
-          : () => {};
+        const stopWatching = options.rechecks?.watch(caller, false, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Access revoked')) ?? (() => {});
         ctx.extra.cancelExpiry = () => {
           cancelExpiry();
           stopWatching();
