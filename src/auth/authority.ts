@@ -132,7 +132,12 @@ interface Watched {
  * and a burst of sockets opened together is not re-checked in one burst.
  */
 export class Rechecks {
-  readonly #watched = new Map<string, Watched>();
+  /**
+   * Watched tokens in the order they are due (a Map keeps insertion order,
+   * and each is put back at the end with `now + recheckMs` after its check):
+   * administrators' apart, asked first. A tick reads only what it asks.
+   */
+  readonly #queues = { admins: new Map<string, Watched>(), users: new Map<string, Watched>() };
   #timer: ReturnType<typeof setInterval> | undefined;
   readonly #tickMs: number;
 
@@ -146,10 +151,11 @@ export class Rechecks {
   /** Watches `caller`'s token; `lost` is called (once) when Cognito says it no longer stands. Returns the way to stop. */
   watch(caller: Caller, needsAdmin: boolean, lost: (what: Lost) => void): () => void {
     const token = caller.accessToken;
-    let entry = this.#watched.get(token);
+    const queue = caller.isAdmin ? this.#queues.admins : this.#queues.users;
+    let entry = queue.get(token);
     if (!entry) {
       entry = { caller, due: Date.now() + this.authority.recheckMs, watchers: new Set() };
-      this.#watched.set(token, entry);
+      queue.set(token, entry);
     }
     const watcher: Watcher = { needsAdmin, lost };
     entry.watchers.add(watcher);
@@ -160,14 +166,14 @@ export class Rechecks {
     const watched = entry;
     return () => {
       watched.watchers.delete(watcher);
-      if (watched.watchers.size === 0 && this.#watched.get(token) === watched) this.#watched.delete(token);
-      if (this.#watched.size === 0) this.stop();
+      if (watched.watchers.size === 0 && queue.get(token) === watched) queue.delete(token);
+      if (this.size === 0) this.stop();
     };
   }
 
   /** Tokens watched now. */
   get size(): number {
-    return this.#watched.size;
+    return this.#queues.admins.size + this.#queues.users.size;
   }
 
   /** Stops the timer (the service stops). */
@@ -178,23 +184,32 @@ export class Rechecks {
 
   #tick(): void {
     const now = Date.now();
-    const due: Watched[] = [];
-    for (const entry of this.#watched.values()) if (entry.due <= now) due.push(entry);
-    if (due.length === 0) return;
-    const admin = (entry: Watched) => (entry.caller.isAdmin ? 0 : 1);
-    due.sort((a, b) => admin(a) - admin(b) || a.due - b.due);
-    const budget = Math.max(1, Math.floor((this.checksPerSecond * this.#tickMs) / 1_000));
-    for (const entry of due.slice(0, budget)) {
-      entry.due = now + this.authority.recheckMs;
-      // A check that fails (Cognito unreachable, the share of quota spent) ends nothing: asked again next period.
-      this.authority.standing(entry.caller).then(({ valid, admin: isAdmin }) => {
-        for (const watcher of [...entry.watchers]) {
-          const what: Lost | null = !valid ? 'access' : watcher.needsAdmin && !isAdmin ? 'admin' : null;
-          if (!what) continue;
-          entry.watchers.delete(watcher);
-          watcher.lost(what);
-        }
-      }, () => undefined);
+    let budget = Math.max(1, Math.floor((this.checksPerSecond * this.#tickMs) / 1_000));
+    for (const queue of [this.#queues.admins, this.#queues.users]) {
+      const asked: [string, Watched][] = [];
+      for (const [token, entry] of queue) {
+        if (budget === 0 || entry.due > now) break;
+        budget -= 1;
+        asked.push([token, entry]);
+      }
+      for (const [token, entry] of asked) {
+        queue.delete(token);
+        entry.due = now + this.authority.recheckMs;
+        queue.set(token, entry);
+        this.#ask(entry);
+      }
     }
+  }
+
+  #ask(entry: Watched): void {
+    // A check that fails (Cognito unreachable, the share of quota spent) ends nothing: asked again next period.
+    this.authority.standing(entry.caller).then(({ valid, admin }) => {
+      for (const watcher of [...entry.watchers]) {
+        const what: Lost | null = !valid ? 'access' : watcher.needsAdmin && !admin ? 'admin' : null;
+        if (!what) continue;
+        entry.watchers.delete(watcher);
+        watcher.lost(what);
+      }
+    }, () => undefined);
   }
 }
