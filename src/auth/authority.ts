@@ -42,7 +42,7 @@ export interface Standing {
 }
 
 /** The caller under which the service's own checks are counted (their share of UserRead). */
-export const RECHECKER = { userPoolId: 'service', sub: 'authority-recheck' } as const;
+const RECHECKER = { userPoolId: 'service', sub: 'authority-recheck' } as const;
 
 /** Asks Cognito whether callers still have the authority their tokens claim; see the module's documentation. */
 export class Authority {

@@ -97,11 +97,14 @@ export function byCaller<C extends { input: object }>(caller: CallerKey | null |
   return command;
 }
 
+/** The user a call concerns, as its caller: who makes the calls sent with their own token. */
+function asCaller(subject: CallSubject | undefined): CallerKey | undefined {
+  return subject?.sub ? { userPoolId: subject.userPoolId, sub: subject.sub } : undefined;
+}
+
 /** Who makes a call: as marked by {@link byCaller}, or the user it concerns when they make it with their own token. */
 function callerOf(input: object, subject: CallSubject | undefined): CallerKey | undefined {
-  const marked = callers.get(input);
-  if (marked) return marked;
-  return subject?.sub ? { userPoolId: subject.userPoolId, sub: subject.sub } : undefined;
+  return callers.get(input) ?? asCaller(subject);
 }
 
 /** Quota points taken in advance for calls about one user; see {@link CognitoPipeline.reserve}. */
@@ -264,7 +267,7 @@ export function installPipeline(client: CognitoIdentityProviderClient, options: 
     client,
     breaker,
     async reserve(subject, commands, caller) {
-      const by = caller ?? (subject.sub ? { userPoolId: subject.userPoolId, sub: subject.sub } : undefined);
+      const by = caller ?? asCaller(subject);
       const taken: string[] = [];
       try {
         for (const command of commands) {

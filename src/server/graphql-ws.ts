@@ -137,7 +137,7 @@ function refuseServerMessages(key: string, value: unknown): unknown {
  * `console.error`s going to the service's log (no stack, no internal text) and
  * close reasons never carrying an internal message.
  */
-function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unknown>, SocketState>, logger: Logger, limits?: SocketLimits): () => Promise<void> {
+function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unknown>, SocketState>, logger: Logger, limits: SocketLimits): () => Promise<void> {
   const graphqlWs = makeServer(options);
   wss.options.handleProtocols = handleProtocols;
   wss.on('headers', (headers, request) => headers.push(`${REQUEST_ID_HEADER}: ${socketId(request)}`));
@@ -169,7 +169,7 @@ function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unkno
           new Promise<void>((resolve, reject) => {
             const message = withPayload(data);
             if (socket.readyState !== socket.OPEN) return resolve();
-            if (limits && socket.bufferedAmount + message.length > limits.maxBufferedBytes) {
+            if (socket.bufferedAmount + message.length > limits.maxBufferedBytes) {
               // The client stopped reading: dropped, never buffered without end.
               logger.warn({ requestId: socketId(request), bufferedBytes: socket.bufferedAmount }, 'a WebSocket whose client stopped reading was dropped');
               limits.onDropped?.('ws');
@@ -215,10 +215,9 @@ export function attachGraphQLWs(
   server: Server,
   yoga: YogaServerInstance<ServerContext, Context>,
   verifier: TokenVerifier,
-  options: { rechecks?: Rechecks; maxPayloadBytes?: number; logger: Logger; acceptHost?: (host: string | undefined) => boolean; limits?: SocketLimits },
+  options: { rechecks: Rechecks; maxPayloadBytes?: number; logger: Logger; acceptHost?: (host: string | undefined) => boolean; limits: SocketLimits },
 ): () => Promise<void> {
-  const { limits } = options;
-  const { acceptHost } = options;
+  const { limits, acceptHost } = options;
   const wss = new WebSocketServer({
     server,
     path: yoga.graphqlEndpoint,
@@ -236,18 +235,16 @@ export function attachGraphQLWs(
       async onConnect(ctx) {
         const { caller } = await authenticate(fromConnectionParams(ctx.connectionParams), verifier);
         if (!caller) return false; // graphql-ws closes with 4403 Forbidden
-        if (limits) {
-          const release = limits.sockets.take(caller);
-          if (!release) {
-            ctx.extra.socket.close(CLOSE_TOO_MANY_SOCKETS, `Too many sockets for this user (MAX_SOCKETS_PER_USER=${limits.sockets.max})`);
-            return false;
-          }
-          ctx.extra.releaseSocket = release;
+        const release = limits.sockets.take(caller);
+        if (!release) {
+          ctx.extra.socket.close(CLOSE_TOO_MANY_SOCKETS, `Too many sockets for this user (MAX_SOCKETS_PER_USER=${limits.sockets.max})`);
+          return false;
         }
+        ctx.extra.releaseSocket = release;
         ctx.extra.caller = caller;
         const cancelExpiry = onTokenExpiry(caller, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'));
         // A user disabled, deleted or signed out in Cognito loses the socket too, within AUTH_RECHECK_MS.
-        const stopWatching = options.rechecks?.watch(caller, false, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Access revoked')) ?? (() => {});
+        const stopWatching = options.rechecks.watch(caller, false, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Access revoked'));
         ctx.extra.cancelExpiry = () => {
           cancelExpiry();
           stopWatching();
@@ -261,7 +258,7 @@ export function attachGraphQLWs(
       onNext: (_ctx, _id, _payload, _args, result) => sharedPayload(result as never) as never,
       async onSubscribe(ctx, _id, params) {
         // graphql-ws has entered this operation already: more than the cap means one too many.
-        if (limits && Object.keys(ctx.subscriptions).length > limits.subscriptionsPerSocket) {
+        if (Object.keys(ctx.subscriptions).length > limits.subscriptionsPerSocket) {
           return [contractError(ErrorCode.LIMIT_EXCEEDED, `At most ${limits.subscriptionsPerSocket} operations at once on one socket (MAX_SUBSCRIPTIONS_PER_SOCKET).`)];
         }
         let caller = ctx.extra.caller;

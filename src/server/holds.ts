@@ -26,9 +26,4 @@ export class PerUserCount {
       else this.#counts.delete(key);
     };
   }
-
-  /** How many `user` holds now. */
-  of(user: { userPoolId: string; sub: string }): number {
-    return this.#counts.get(`${user.userPoolId}:${user.sub}`) ?? 0;
-  }
 }
