@@ -25,9 +25,10 @@
  * `{"stop":true}` stops, waits for the requests in flight and answers a
  * {@link BystanderResult}. `{"exit":true}` exits.
  */
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { sendOver } from './http-load.js';
 import { rssBytes, sleep } from './processes.js';
 
 /** What one measured phase recorded. */
@@ -62,23 +63,8 @@ const ME_BODY = JSON.stringify({ query: 'query BystanderMe { me { username } }' 
 const ME_ANSWER = JSON.stringify({ data: { me: { username } } });
 const MAX_SAMPLES = 5;
 
-/** One request over `agent`; resolves with the status and body, rejects on a connection error or after 10 s. */
-function send(agent: Agent, method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { agent, host: url.hostname, port: url.port, path, method, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.setTimeout(10_000, () => req.destroy(new Error('timeout after 10 s')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+/** One request over `agent` to the service. */
+const send = (agent: Agent, method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string) => sendOver(agent, url, method, path, headers, body);
 
 /** A sequential loop of `request` every `intervalMs` until `running()` is false; latencies into `out`. */
 async function loop(

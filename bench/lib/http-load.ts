@@ -114,6 +114,24 @@ export async function closedLoop(options: LoadOptions & { connections: number })
   };
 }
 
+/** One HTTP request to `url`'s host over `agent`; resolves with its status and body, rejects on a connection error or after 10 s. */
+export function sendOver(agent: Agent, url: URL, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { agent, host: url.hostname, port: url.port, path, method, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(10_000, () => req.destroy(new Error('timeout after 10 s')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /** One request at a time over one keep-alive socket for `durationS`. */
 export async function sequential(options: LoadOptions): Promise<LoadResult> {
   const url = new URL(options.url);
@@ -123,21 +141,7 @@ export async function sequential(options: LoadOptions): Promise<LoadResult> {
   let ok = 0;
   let failed = 0;
   let non2xx = 0;
-  const send = (headers: Record<string, string>, body: string) =>
-    new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest(
-        { agent, host: url.hostname, port: url.port, path: url.pathname, method: options.method ?? 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-          res.on('error', reject);
-        },
-      );
-      req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
-      req.on('error', reject);
-      req.end(body);
-    });
+  const send = (headers: Record<string, string>, body: string) => sendOver(agent, url, options.method ?? 'POST', url.pathname, headers, body);
   const start = performance.now();
   const stopAt = start + options.durationS * 1000;
   for (let i = 0; performance.now() < stopAt; i++) {
