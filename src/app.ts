@@ -175,7 +175,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     clientAttributes: new ClientAttributes(cognito, config.poolCacheTtlMs),
     changes: createChangeFeed({
       logger,
+      poolIds: target.poolIds,
+      retention: config.feedRetention,
+      maxOutbox: config.maxOutboxEvents,
+      maxHeld: config.holdLimits.maxQueuedEvents,
       onDropped: metrics.changeEventDropped,
+      onLost: metrics.changeLost,
       ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
       ...(config.redisFeedSecret ? { secret: config.redisFeedSecret } : {}),
     }),

@@ -65,6 +65,10 @@ export interface Config {
   redisUrl?: string;
   /** `REDIS_FEED_SECRET`: sign change events on Redis and drop those without a valid signature. Needs `redisUrl`. */
   redisFeedSecret?: string;
+  /** `FEED_RETENTION`: what each pool's change log keeps for `after:`, an age and a count (e.g. `24h`, `100000`, `24h,100000`). @default 24 h, 100,000 changes */
+  feedRetention: Retention;
+  /** `MAX_OUTBOX_EVENTS`: with Redis, changes an instance keeps while Redis is away, before it loses (and logs) any. @default 10_000 */
+  maxOutboxEvents: number;
   /** @default '127.0.0.1' */
   host: string;
   /** 0 picks a free port. @default 4000 */
@@ -200,6 +204,43 @@ const list = (value: string | undefined): string[] =>
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+
+/** `FEED_RETENTION`: what each pool's change log keeps for `after:`. */
+export interface Retention {
+  /** Entries older than this are dropped. */
+  ageMs: number;
+  /** At most this many entries per pool (the oldest go first). */
+  count: number;
+}
+
+/** `FEED_RETENTION`'s default: a day, and at most 100,000 changes per pool. */
+export const DEFAULT_RETENTION: Retention = { ageMs: 24 * 3_600_000, count: 100_000 };
+
+const DURATION = /^(\d{1,9})(ms|s|m|h|d)$/;
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** Reads `FEED_RETENTION`: a duration (`90s`, `30m`, `24h`, `7d`), a count, or both separated by a comma; what is not given keeps its default. */
+function retention(raw: string | undefined, problems: string[]): Retention {
+  const text = raw?.trim();
+  if (!text) return DEFAULT_RETENTION;
+  const result = { ...DEFAULT_RETENTION };
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const duration = DURATION.exec(part);
+    if (duration) {
+      const ms = Number(duration[1]) * UNIT_MS[duration[2] as keyof typeof UNIT_MS];
+      if (ms >= 1_000 && ms <= 30 * 86_400_000) {
+        result.ageMs = ms;
+        continue;
+      }
+    } else if (/^\d{1,9}$/.test(part) && Number(part) >= 1 && Number(part) <= 10_000_000) {
+      result.count = Number(part);
+      continue;
+    }
+    problems.push(`FEED_RETENTION=${JSON.stringify(text)} must be a duration from 1s to 30d (e.g. 24h), a count from 1 to 10,000,000, or both separated by a comma`);
+    return DEFAULT_RETENTION;
+  }
+  return result;
+}
 
 /**
  * Reads and validates every setting. Throws one {@link ConfigError} listing
@@ -379,6 +420,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: { enabled: bool('METRICS', true), token: metricsToken },
     ...(redisUrl ? { redisUrl } : {}),
     ...(redisFeedSecret ? { redisFeedSecret } : {}),
+    feedRetention: retention(env.FEED_RETENTION, problems),
+    maxOutboxEvents: int('MAX_OUTBOX_EVENTS', 10_000, 1, 1_000_000),
   };
   if (config.holdLimits.headersTimeoutMs > config.holdLimits.requestTimeoutMs) {
     problems.push(`HEADERS_TIMEOUT_MS=${config.holdLimits.headersTimeoutMs} must not be more than REQUEST_TIMEOUT_MS=${config.holdLimits.requestTimeoutMs}`);

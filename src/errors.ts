@@ -19,6 +19,7 @@ export const ErrorCode = {
   ALIAS_EXISTS: 'ALIAS_EXISTS',
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  CURSOR_EXPIRED: 'CURSOR_EXPIRED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -54,6 +55,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   ALIAS_EXISTS: 'This email address or phone number belongs to another user.',
   LIMIT_EXCEEDED: 'Too many requests; try again later.',
   UPSTREAM_UNAVAILABLE: 'Cognito cannot be reached right now; try again later.',
+  CURSOR_EXPIRED: 'This cursor can no longer be resumed from; read the current state and subscribe again without `after`.',
 };
 
 /** What a client throttled by Cognito itself is told to wait, in seconds. */

@@ -7,11 +7,13 @@
  */
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createChangeFeed, FANOUT_SLICE, type AttributeChangeEvent } from '../src/changes/feed.js';
+import { DEFAULT_RETENTION } from '../src/config.js';
+import { createChangeFeed, FANOUT_SLICE, type ChangeFeedOptions, type FeedEntry, type NewChange } from '../src/changes/feed.js';
 
 const logger = pino({ level: 'silent' });
+const options: ChangeFeedOptions = { logger, poolIds: ['local_pool1'], retention: DEFAULT_RETENTION, maxOutbox: 100, maxHeld: 100 };
 
-const change = (value: string): Omit<AttributeChangeEvent, 'origin'> => ({
+const change = (value: string): NewChange => ({
   userPoolId: 'local_pool1',
   username: 'bob',
   sub: 'sub-bob',
@@ -33,12 +35,12 @@ async function until(done: () => boolean, timeoutMs = 5_000): Promise<void> {
 
 describe('the change feed', () => {
   it('should hand a change to thousands of subscribers of one topic in slices, each exactly once and in order', async () => {
-    const feed = createChangeFeed({ logger });
+    const feed = createChangeFeed(options);
     const subscribers = FANOUT_SLICE * 8;
     const received: string[][] = Array.from({ length: subscribers }, () => []);
     let calls = 0;
     const stops = received.map((seen) =>
-      feed.listenUser('local_pool1', 'sub-bob', (event) => {
+      feed.listenUser('local_pool1', 'sub-bob', ({ event }) => {
         calls += 1;
         seen.push(event.updated[0]!.value);
       }),
@@ -59,9 +61,9 @@ describe('the change feed', () => {
   });
 
   it('should hand a change to a few subscribers at once, within the publish', async () => {
-    const feed = createChangeFeed({ logger });
+    const feed = createChangeFeed(options);
     const seen: string[] = [];
-    const stop = feed.listenPool('local_pool1', (event) => seen.push(event.updated[0]!.value));
+    const stop = feed.listenPool('local_pool1', ({ event }) => seen.push(event.updated[0]!.value));
     feed.publish(change('now'));
     expect(seen).toEqual(['now']);
     stop();
@@ -69,13 +71,13 @@ describe('the change feed', () => {
   });
 
   it('should stop a subscriber that leaves, keep the others, and survive one that throws', async () => {
-    const feed = createChangeFeed({ logger });
+    const feed = createChangeFeed(options);
     const seen = { a: [] as string[], b: [] as string[] };
-    const stopA = feed.listenUser('local_pool1', 'sub-bob', (event) => seen.a.push(event.updated[0]!.value));
+    const stopA = feed.listenUser('local_pool1', 'sub-bob', ({ event }) => seen.a.push(event.updated[0]!.value));
     const stopFailing = feed.listenUser('local_pool1', 'sub-bob', () => {
       throw new Error('a subscriber that fails');
     });
-    const stopB = feed.listenUser('local_pool1', 'sub-bob', (event) => seen.b.push(event.updated[0]!.value));
+    const stopB = feed.listenUser('local_pool1', 'sub-bob', ({ event }) => seen.b.push(event.updated[0]!.value));
     feed.publish(change('one'));
     stopA();
     stopA(); // twice: no harm
@@ -85,7 +87,7 @@ describe('the change feed', () => {
     feed.publish(change('three'));
     // The topic has no subscriber left; a new one starts from the next change.
     const late: string[] = [];
-    const stopLate = feed.listenUser('local_pool1', 'sub-bob', (event) => late.push(event.updated[0]!.value));
+    const stopLate = feed.listenUser('local_pool1', 'sub-bob', ({ event }) => late.push(event.updated[0]!.value));
     feed.publish(change('four'));
     expect(seen).toEqual({ a: ['one'], b: ['one', 'two'] });
     expect(late).toEqual(['four']);
@@ -93,11 +95,11 @@ describe('the change feed', () => {
     await feed.close();
   });
 
-  it('should give every subscriber of a topic the same event object, and other instances only what they did not publish', async () => {
-    const feed = createChangeFeed({ logger });
-    const events: AttributeChangeEvent[] = [];
-    const stops = [1, 2, 3].map(() => feed.listenPool('local_pool1', (event) => events.push(event)));
-    const elsewhere: AttributeChangeEvent[] = [];
+  it('should give every subscriber of a topic the same entry object, and other instances only what they did not publish', async () => {
+    const feed = createChangeFeed(options);
+    const events: FeedEntry[] = [];
+    const stops = [1, 2, 3].map(() => feed.listenPool('local_pool1', (entry) => events.push(entry)));
+    const elsewhere: unknown[] = [];
     const stopWatching = feed.watchOthers(['local_pool1'], (event) => elsewhere.push(event));
     feed.publish(change('shared'));
     expect(events).toHaveLength(3);

@@ -324,7 +324,7 @@ describe('per-user limits', () => {
     await service.request(QuotaPool, {}, { token: admin });
     const sub = String(claimsOf(hammer.token).sub);
     const published: string[] = [];
-    const stop = service.app.services.changes.listenUser(cognito.demo.userPoolId, sub, (event) => published.push(event.updated[0]!.value));
+    const stop = service.app.services.changes.listenUser(cognito.demo.userPoolId, sub, ({ event }) => published.push(event.updated[0]!.value));
     const before = edge.count('UpdateUserAttributes');
     const answered: string[] = [];
     const refused: string[] = [];

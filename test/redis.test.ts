@@ -15,6 +15,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config.js';
+import { feedKeys } from '../src/changes/redis-log.js';
 import { graphql } from './gql/index.js';
 import { freePort, startTestApp, type TestApp } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
@@ -352,6 +353,7 @@ describe('what Redis carries is untrusted', () => {
     const userPoolId = cognito.demo.userPoolId;
     return {
       origin: 'forger',
+      eventId: `forged-${plan}`,
       userPoolId,
       username: 'bob',
       sub,
@@ -362,9 +364,10 @@ describe('what Redis carries is untrusted', () => {
       occurredAt: new Date().toISOString(),
     };
   };
-  const bobsTopic = () => `user:${cognito.demo.userPoolId}:${String(claimsOf(bob).sub)}`;
+  /** Appends raw fields to the demo pool's change log, as anyone who can write to the Redis could. */
+  const append = (...fields: string[]) => publisher.xadd(feedKeys(cognito.demo.userPoolId).log, '*', ...fields);
 
-  it('should drop what is not JSON, or not a change of its topic, count it, and go on delivering', async () => {
+  it('should drop what is not JSON, or not a change of its pool, count it, and go on delivering', async () => {
     const service = await startInstance(SHARED_REDIS_URL);
     const bobs = subscribe(service, bob, RedisMyChanges);
     const pools = subscribe(service, alice, RedisPoolChanges);
@@ -377,12 +380,12 @@ describe('what Redis carries is untrusted', () => {
     ]);
     const received = { bob: bobs.events.length, pool: pools.events.length };
 
-    await publisher.publish(`pool:${cognito.demo.userPoolId}`, '{not json');
-    await publisher.publish(bobsTopic(), '{not json');
-    await publisher.publish(bobsTopic(), JSON.stringify({ hello: 'world' }));
-    // Well-formed, but another user's change sent on bob's topic.
-    const other = forgedEvent('not-bobs');
-    await publisher.publish(bobsTopic(), JSON.stringify({ ...other, sub: 'someone-else', user: { ...other.user, sub: 'someone-else' } }));
+    await append('e', '{not json');
+    await append('e', '{not json', 'ep', 'x');
+    await append('e', JSON.stringify({ hello: 'world' }));
+    // Well-formed, but a change of another pool written into this pool's log.
+    const other = forgedEvent('not-this-pool');
+    await append('e', JSON.stringify({ ...other, userPoolId: 'eu-west-1_Other', user: { ...other.user, userPoolId: 'eu-west-1_Other' } }));
 
     const plan = uniquePlan('after-junk');
     await bobUpdates(plan);
@@ -412,13 +415,13 @@ describe('what Redis carries is untrusted', () => {
     await untilLive(adminUpdatesOnA, [(plan) => onSigned.waitFor((e) => sets('custom:plan', plan)(mine(e)), 500)]);
     // And the open instance hears plain JSON: a live subscription there too.
     await untilLive(
-      async (plan) => void (await publisher.publish(bobsTopic(), JSON.stringify(forgedEvent(plan)))),
+      async (plan) => void (await append('e', JSON.stringify(forgedEvent(plan)))),
       [(plan) => onOpen.waitFor((e) => sets('custom:plan', plan)(mine(e)), 500)],
     );
 
     const forged = uniquePlan('forged');
-    await publisher.publish(bobsTopic(), JSON.stringify(forgedEvent(forged)));
-    await publisher.publish(bobsTopic(), JSON.stringify({ event: JSON.stringify(forgedEvent(forged)), mac: 'AAAA' }));
+    await append('e', JSON.stringify(forgedEvent(forged)));
+    await append('e', JSON.stringify(forgedEvent(forged)), 'm', 'AAAA');
     await onOpen.waitFor((e) => sets('custom:plan', forged)(mine(e)));
     await sleep(300);
     expect(onSigned.matching(mine, 'custom:plan', forged)).toEqual([]);

@@ -30,7 +30,8 @@ import type { ReadableAttributes } from '../cognito/app-clients.js';
 import type { UserAttribute, UserRecord } from '../cognito/users.js';
 import type { Context } from '../context.js';
 import { contractError, ErrorCode } from '../errors.js';
-import { fromEventUser, type AttributeChangeEvent, type ChangeListener, type ChangeSource } from './feed.js';
+import type { Cursor } from './cursor.js';
+import { fromEventUser, type ChangeListener, type ChangeSource, type FeedEntry, type ListenOptions } from './feed.js';
 
 /** A change as one subscriber may see it: what the `AttributeChange` type resolves from. */
 export interface ChangeView {
@@ -39,6 +40,8 @@ export interface ChangeView {
   deleted: string[];
   source: ChangeSource;
   occurredAt: Date;
+  /** Where a subscriber resumes after this change (`after:`). */
+  cursor: string;
 }
 
 /** Who sees a change: administrators all of it, a user what their app client may read. */
@@ -48,9 +51,10 @@ export type Audience = ReadableAttributes | 'all';
 const visibleTo = (readable: ReadableAttributes) => (name: string) => !name.startsWith('dev:') && (readable === null || readable.has(name));
 
 /** The change as `audience` sees it; `null` when nothing it may see changed. */
-function cutView(event: AttributeChangeEvent, audience: Audience): ChangeView | null {
+function cutView(entry: FeedEntry, audience: Audience): ChangeView | null {
+  const { event } = entry;
   const user = fromEventUser(event.user);
-  const base = { source: event.source, occurredAt: new Date(event.occurredAt) };
+  const base = { source: event.source, occurredAt: new Date(event.occurredAt), cursor: entry.cursor };
   if (audience === 'all') return { ...base, user, updated: event.updated, deleted: event.deleted };
   const visible = visibleTo(audience);
   const updated = event.updated.filter((a) => visible(a.name));
@@ -60,19 +64,19 @@ function cutView(event: AttributeChangeEvent, audience: Audience): ChangeView | 
   return { ...base, user: { ...userView, attributes: user.attributes.filter((a) => visible(a.name)) }, updated, deleted };
 }
 
-/** event → audience → its view (`null`: nothing for that audience). */
-const views = new WeakMap<AttributeChangeEvent, Map<Audience, ChangeView | null>>();
+/** entry → audience → its view (`null`: nothing for that audience). */
+const views = new WeakMap<FeedEntry, Map<Audience, ChangeView | null>>();
 
-/** The view of `event` for `audience`, made once and shared: treat it as read-only. */
-function viewOf(event: AttributeChangeEvent, audience: Audience): ChangeView | null {
-  let byAudience = views.get(event);
+/** The view of `entry` for `audience`, made once and shared: treat it as read-only. */
+function viewOf(entry: FeedEntry, audience: Audience): ChangeView | null {
+  let byAudience = views.get(entry);
   if (!byAudience) {
     byAudience = new Map();
-    views.set(event, byAudience);
+    views.set(entry, byAudience);
   }
   let view = byAudience.get(audience);
   if (view === undefined) {
-    view = cutView(event, audience);
+    view = cutView(entry, audience);
     byAudience.set(audience, view);
   }
   return view;
@@ -84,13 +88,16 @@ function viewOf(event: AttributeChangeEvent, audience: Audience): ChangeView | n
  * signed out (then UNAUTHENTICATED), the caller is no longer the
  * administrator the audience `'all'` stands on (FORBIDDEN), the service
  * stops (it completes) or the client unsubscribes; counted open under
- * `field` meanwhile. Lazy: a stream that is never read was never open.
+ * `field` meanwhile. With `after` (a cursor the feed has checked), it first
+ * delivers every later change the audience may see, then goes on live.
+ * Lazy: a stream that is never read was never open.
  */
 export function changeStream(
   context: Context,
   field: string,
-  listen: (listener: ChangeListener) => () => void,
+  listen: (listener: ChangeListener, options: ListenOptions) => () => void,
   audience: Audience,
+  after?: Cursor,
 ): AsyncIterable<ChangeView> {
   const { caller } = context;
   if (!caller) throw signInRequired();
@@ -107,16 +114,22 @@ export function changeStream(
     // waits for the client to read): past MAX_QUEUED_EVENTS it cannot keep up.
     let queued = 0;
     const taken = () => void (queued -= 1);
-    const unlisten = listen((event) => {
-      const view = viewOf(event, audience);
-      if (!view) return;
-      if (queued >= maxQueuedEvents) {
-        stop(contractError(ErrorCode.LIMIT_EXCEEDED, `This subscription fell more than ${maxQueuedEvents} events behind (MAX_QUEUED_EVENTS); subscribe again.`));
-        return;
-      }
-      queued += 1;
-      push(view).then(taken, taken);
-    });
+    const unlisten = listen(
+      (entry) => {
+        const view = viewOf(entry, audience);
+        if (!view) return undefined;
+        if (queued >= maxQueuedEvents) {
+          stop(contractError(ErrorCode.LIMIT_EXCEEDED, `This subscription fell more than ${maxQueuedEvents} events behind (MAX_QUEUED_EVENTS); subscribe again.`));
+          return undefined;
+        }
+        queued += 1;
+        const pushed = push(view);
+        pushed.then(taken, taken);
+        // A replay waits for each change to be taken before the next.
+        return pushed;
+      },
+      { ...(after ? { after } : {}), onError: (error) => stop(error) },
+    );
     // On a WebSocket the socket's own timer ends everything with 4403 first.
     const cancelExpiry = onTokenExpiry(
       caller,

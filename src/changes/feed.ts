@@ -1,26 +1,35 @@
 /**
- * The feed of attribute changes: every change made through the service is
- * published once, after Cognito accepted it, on two topics — the user's
- * (`user:<pool>:<sub>`) and the pool's (`pool:<pool>`). One process uses an
- * in-memory event target; with `REDIS_URL`, the Redis transport
- * (src/changes/redis-transport.ts) carries events between instances, so a
- * subscriber on any instance receives a change made on any other exactly once.
+ * The feed of attribute changes: an ordered log per pool that every change
+ * is appended to once, and that every subscriber follows — live, or first
+ * from a cursor (`after:`) it held before a reconnect.
  *
- * However many subscribers a topic has, the transport sees one listener for
- * it: the feed keeps each topic's subscribers in a Set (adding the 20,000th
- * costs what the first did; an EventTarget checks every listener it holds),
- * and hands an event to them in slices of {@link FANOUT_SLICE}, yielding to
- * the event loop between slices, so a large fan-out never stalls the other
- * requests. Events reach each subscriber in the order they were published.
+ * - **The log.** Without `REDIS_URL`, a bounded in-memory log for one
+ *   process ({@link memoryLog}); with it, one Redis stream per pool shared by
+ *   every instance (src/changes/redis-log.ts), which keeps what an instance
+ *   publishes while Redis is away in an outbox and appends it when Redis
+ *   returns. Both keep `FEED_RETENTION` (an age and a count); a cursor the
+ *   log no longer covers is CURSOR_EXPIRED, never a silent gap.
+ * - **Following from a cursor.** A subscriber that resumes is registered
+ *   live first (what arrives meanwhile is held, up to MAX_QUEUED_EVENTS),
+ *   then reads the log after its cursor page by page, taking each entry as
+ *   its consumer takes the previous one, then takes what was held: every
+ *   later change it may see, in order, none twice (an entry at or before the
+ *   last one it had is skipped).
+ * - **Fan-out.** However many subscribers a topic has (`user:<pool>:<sub>`,
+ *   `pool:<pool>`), the feed keeps them in a Set and hands an entry to them
+ *   in slices of {@link FANOUT_SLICE}, yielding to the event loop between
+ *   slices, so a large fan-out never stalls the other requests.
  */
-import { randomUUID } from 'node:crypto';
-import { createPubSub, type PubSubEventTarget } from 'graphql-yoga';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { UserAttribute, UserRecord } from '../cognito/users.js';
-import { redisTransport, type Transport } from './redis-transport.js';
+import type { Retention } from '../config.js';
+import { contractError, ErrorCode } from '../errors.js';
+import { compareIds, cursorExpired, decodeCursor, encodeCursor, idTime, START_ID, type Cursor } from './cursor.js';
+import { redisLog, type DropReason } from './redis-log.js';
 
-/** Who made a change. */
-export type ChangeSource = 'SELF' | 'ADMIN';
+/** Who made a change: the user, an administrator, or someone outside the service (seen by reconciliation or CloudTrail). */
+export type ChangeSource = 'SELF' | 'ADMIN' | 'EXTERNAL';
 
 /**
  * A change as it travels between instances: plain JSON (dates as ISO
@@ -30,6 +39,10 @@ export type ChangeSource = 'SELF' | 'ADMIN';
 export interface AttributeChangeEvent {
   /** The instance that published it ({@link ChangeFeed.publish} sets it). */
   origin: string;
+  /** This change's own id (an outbox re-sending it is recognised by it). */
+  eventId: string;
+  /** Set when it waited in its instance's outbox (Redis was away): its place there. */
+  pseq?: number;
   userPoolId: string;
   username: string;
   sub: string;
@@ -44,32 +57,44 @@ export interface AttributeChangeEvent {
   occurredAt: string;
 }
 
-/** The topics of the feed, as `createPubSub` names them. */
-export type Topics = {
-  /** id: `<pool>:<sub>` */
-  user: [id: string, event: AttributeChangeEvent];
-  /** id: the pool id */
-  pool: [id: string, event: AttributeChangeEvent];
-};
+/** What a caller publishes: the feed adds the rest. */
+export type NewChange = Omit<AttributeChangeEvent, 'origin' | 'eventId' | 'pseq'>;
 
-/** Called with each change; what it throws is logged, never thrown at the transport. */
-export type ChangeListener = (event: AttributeChangeEvent) => void;
+/** One change in one pool's log, as every subscriber of it receives it (the same object: read-only). */
+export interface FeedEntry {
+  readonly event: AttributeChangeEvent;
+  /** Its id in the log; for a provisional entry, the id of the last entry before it. */
+  readonly id: string;
+  /** Delivered by its own instance before Redis had it (an outage). */
+  readonly provisional?: boolean;
+  /** What a subscriber passes as `after:` to resume after it. */
+  readonly cursor: string;
+}
 
-/** Publishes and subscribes to attribute changes. */
+/** Called with each entry; may return the promise of its being taken (replay waits for it). What it throws is logged. */
+export type ChangeListener = (entry: FeedEntry) => unknown;
+
+/** How a listener follows its topic. */
+export interface ListenOptions {
+  /** Resume after this cursor (checked with {@link ChangeFeed.checkCursor}) before going live. */
+  after?: Cursor;
+  /** Told when the replay fails (the cursor expired meanwhile, Redis could not be read, or too much arrived while replaying). */
+  onError?: (error: unknown) => void;
+}
+
+/** Publishes and follows attribute changes. */
 export interface ChangeFeed {
-  /** Publishes one change to its user's and its pool's subscribers, on every instance, marked as this instance's. */
-  publish(event: Omit<AttributeChangeEvent, 'origin'>): void;
-  /**
-   * Calls `listener` with every change of one user, made on any instance,
-   * until the returned function is called. Every listener of a topic gets the
-   * same event object (parsed once per instance): treat it as read-only.
-   */
-  listenUser(userPoolId: string, sub: string, listener: ChangeListener): () => void;
+  /** Appends one change to its pool's log: every subscriber of its user and pool, on every instance, receives it once. */
+  publish(change: NewChange): void;
+  /** Calls `listener` with every change of one user until the returned function is called. */
+  listenUser(userPoolId: string, sub: string, listener: ChangeListener, options?: ListenOptions): () => void;
   /** Calls `listener` with every change in one pool; see {@link ChangeFeed.listenUser}. */
-  listenPool(userPoolId: string, listener: ChangeListener): () => void;
+  listenPool(userPoolId: string, listener: ChangeListener, options?: ListenOptions): () => void;
   /** Calls `listener` with every change in `poolIds` published by another instance (for caches to forget). */
-  watchOthers(poolIds: readonly string[], listener: ChangeListener): () => void;
-  /** False while the shared transport (Redis) is unreachable. */
+  watchOthers(poolIds: readonly string[], listener: (event: AttributeChangeEvent) => void): () => void;
+  /** The cursor `text` decoded, when the log still holds every change after it in `userPoolId`; CURSOR_EXPIRED otherwise. */
+  checkCursor(userPoolId: string, text: string): Promise<Cursor>;
+  /** False while the shared log (Redis) is unreachable. */
   isHealthy(): boolean;
   close(): Promise<void>;
 }
@@ -112,50 +137,74 @@ export function fromEventUser(user: AttributeChangeEvent['user']): UserRecord {
  */
 export const FANOUT_SLICE = 32;
 
-/** How the feed is made. */
-export interface ChangeFeedOptions {
-  /** Carry events between instances through this Redis; unset: in this process only. */
-  redisUrl?: string;
-  /** With Redis: sign each event, and drop every event without this secret's signature. */
-  secret?: string;
-  logger: Logger;
-  /** Told of each event from the transport that was dropped, and why (metrics). */
-  onDropped?: (reason: string) => void;
+/** Entries read from the log at once while replaying. */
+export const REPLAY_PAGE = 200;
+
+/** The log under the feed: appends, hands each entry to `deliver` in order, and reads back. */
+export interface FeedLog {
+  /** Starts handing entries, in each pool's order, to `deliver`. */
+  start(deliver: (entry: FeedEntry) => void): void;
+  append(event: AttributeChangeEvent): void;
+  /** Throws CURSOR_EXPIRED unless every entry after `cursor` is still held. */
+  check(cursor: Cursor): Promise<void>;
+  /** The entries after `afterId`, in order, from a page of at most `limit`; `next` is where the next page starts when there may be one. */
+  range(userPoolId: string, afterId: string, limit: number): Promise<{ entries: FeedEntry[]; next?: string }>;
+  isHealthy(): boolean;
+  close(): Promise<void>;
 }
 
-/** One event on its way to the subscribers its topic had when it arrived. */
+/** How the feed is made. */
+export interface ChangeFeedOptions {
+  /** Keep the log in this Redis, shared by every instance; unset: in this process only. */
+  redisUrl?: string;
+  /** With Redis: sign each entry, and drop every entry without this secret's signature. */
+  secret?: string;
+  /** The pools whose logs this instance follows. */
+  poolIds: readonly string[];
+  retention: Retention;
+  /** With Redis: changes kept while Redis is away, at most. */
+  maxOutbox: number;
+  /** Entries held for one resuming subscriber while it replays, at most (MAX_QUEUED_EVENTS). */
+  maxHeld: number;
+  logger: Logger;
+  /** Told of each entry from Redis that was dropped, and why (metrics). */
+  onDropped?: (reason: DropReason) => void;
+  /** Told of each change that could not be kept because the outbox was full (metrics). */
+  onLost?: () => void;
+}
+
+/** One entry on its way to the subscribers its topic had when it arrived. */
 interface Delivery {
-  event: AttributeChangeEvent;
-  listeners: ChangeListener[];
+  entry: FeedEntry;
+  listeners: ((entry: FeedEntry) => void)[];
   next: number;
 }
 
-/** Creates the feed: in-memory without `redisUrl`, through Redis with it. */
+/** Creates the feed: in-memory without `redisUrl`, in Redis with it. */
 export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
   const { logger } = options;
   const origin = randomUUID();
-  const transport: Transport = options.redisUrl
-    ? redisTransport(options.redisUrl, { logger, ...(options.secret ? { secret: options.secret } : {}), onDropped: (reason) => options.onDropped?.(reason) })
-    : { eventTarget: new EventTarget() as PubSubEventTarget<Topics>, isHealthy: () => true, close: async () => {} };
-  const target = transport.eventTarget;
-  const pubsub = createPubSub<Topics>({ eventTarget: target });
+  const log: FeedLog = options.redisUrl
+    ? redisLog(options.redisUrl, {
+        logger,
+        poolIds: options.poolIds,
+        retention: options.retention,
+        maxOutbox: options.maxOutbox,
+        onDropped: (reason) => options.onDropped?.(reason),
+        onLost: () => options.onLost?.(),
+        ...(options.secret ? { secret: options.secret } : {}),
+      })
+    : memoryLog(options.retention);
 
-  // Deliveries in arrival order: each subscriber sees the events in that order.
+  // Deliveries in arrival order: each subscriber sees the entries in that order.
   const queue: Delivery[] = [];
   let draining = false;
-  const deliver = (listener: ChangeListener, event: AttributeChangeEvent) => {
-    try {
-      listener(event);
-    } catch (error) {
-      logger.error({ err: error }, 'a change listener failed');
-    }
-  };
   const drain = () => {
     let budget = FANOUT_SLICE;
     while (queue.length > 0 && budget > 0) {
       const delivery = queue[0]!;
       const end = Math.min(delivery.listeners.length, delivery.next + budget);
-      for (let i = delivery.next; i < end; i += 1) deliver(delivery.listeners[i]!, delivery.event);
+      for (let i = delivery.next; i < end; i += 1) delivery.listeners[i]!(delivery.entry);
       budget -= end - delivery.next;
       delivery.next = end;
       if (delivery.next === delivery.listeners.length) queue.shift();
@@ -164,54 +213,215 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
     if (draining) setImmediate(drain);
   };
 
-  /** topic → its subscribers; the transport has one listener per topic in the map. */
-  const topics = new Map<string, { listeners: Set<ChangeListener>; handler: (event: Event) => void }>();
-  const listen = (topic: string, listener: ChangeListener): (() => void) => {
-    let entry = topics.get(topic);
-    if (!entry) {
-      const listeners = new Set<ChangeListener>();
-      const handler = (message: Event) => {
-        const event = (message as CustomEvent<AttributeChangeEvent | undefined>).detail;
-        if (!event || listeners.size === 0) return;
-        queue.push({ event, listeners: [...listeners], next: 0 });
-        if (!draining) drain();
-      };
-      entry = { listeners, handler };
-      topics.set(topic, entry);
-      target.addEventListener(topic, handler as never);
-    }
-    const { listeners } = entry;
-    // Each subscription is its own entry, even when the same function listens twice.
-    const own: ChangeListener = (event) => listener(event);
-    listeners.add(own);
-    return () => {
-      if (!listeners.delete(own) || listeners.size > 0) return;
-      const current = topics.get(topic);
-      if (current?.listeners !== listeners) return;
-      topics.delete(topic);
-      target.removeEventListener(topic, current.handler as never);
-    };
+  /** topic → its subscribers. */
+  const topics = new Map<string, Set<(entry: FeedEntry) => void>>();
+  const dispatch = (topic: string, entry: FeedEntry) => {
+    const listeners = topics.get(topic);
+    if (!listeners || listeners.size === 0) return;
+    queue.push({ entry, listeners: [...listeners], next: 0 });
+    if (!draining) drain();
   };
-  const listenPool = (pool: string, listener: ChangeListener) => listen(`pool:${pool}`, listener);
+  log.start((entry) => {
+    dispatch(`user:${entry.event.userPoolId}:${entry.event.sub}`, entry);
+    dispatch(`pool:${entry.event.userPoolId}`, entry);
+  });
+
+  const safely = (listener: ChangeListener, entry: FeedEntry): Promise<unknown> | undefined => {
+    try {
+      const taken = listener(entry);
+      return taken instanceof Promise ? taken.catch(() => undefined) : undefined;
+    } catch (error) {
+      logger.error({ err: error }, 'a change listener failed');
+      return undefined;
+    }
+  };
+
+  const listen = (userPoolId: string, sub: string | undefined, listener: ChangeListener, listenOptions: ListenOptions = {}): (() => void) => {
+    const topic = sub === undefined ? `pool:${userPoolId}` : `user:${userPoolId}:${sub}`;
+    const { after } = listenOptions;
+    let stopped = false;
+    // The last log entry this subscriber had, and the provisional ones it had past it.
+    let lastId = after?.id ?? START_ID;
+    const provisionalSeen = new Set<string>();
+    const skip = after?.origin !== undefined ? { origin: after.origin, pseq: after.pseq! } : undefined;
+    const accept = (entry: FeedEntry): Promise<unknown> | undefined => {
+      const { event } = entry;
+      const key = event.pseq === undefined ? undefined : `${event.origin}:${event.pseq}`;
+      if (entry.provisional) {
+        if (key === undefined || provisionalSeen.has(key)) return undefined;
+        provisionalSeen.add(key);
+        return safely(listener, entry);
+      }
+      if (compareIds(entry.id, lastId) <= 0) return undefined;
+      lastId = entry.id;
+      if (key !== undefined && (provisionalSeen.delete(key) || (skip && event.origin === skip.origin && event.pseq! <= skip.pseq))) return undefined;
+      return safely(listener, entry);
+    };
+    // While replaying, what arrives live is held, then taken after the replay.
+    let held: FeedEntry[] | null = after ? [] : null;
+    const fail = (error: unknown) => {
+      if (stopped) return;
+      held = null;
+      stop();
+      listenOptions.onError?.(error);
+    };
+    const own = (entry: FeedEntry) => {
+      if (!held) return void accept(entry);
+      if (held.length >= options.maxHeld) {
+        fail(contractError(ErrorCode.LIMIT_EXCEEDED, `More than ${options.maxHeld} changes arrived while this subscription caught up (MAX_QUEUED_EVENTS); subscribe again.`));
+        return;
+      }
+      held.push(entry);
+    };
+    let listeners = topics.get(topic);
+    if (!listeners) {
+      listeners = new Set();
+      topics.set(topic, listeners);
+    }
+    listeners.add(own);
+    const stop = () => {
+      stopped = true;
+      const current = topics.get(topic);
+      if (!current?.delete(own) || current.size > 0) return;
+      topics.delete(topic);
+    };
+    if (after) {
+      void (async () => {
+        try {
+          let from: string | undefined = after.id;
+          while (from !== undefined) {
+            const page: Awaited<ReturnType<FeedLog['range']>> = await log.range(userPoolId, from, REPLAY_PAGE);
+            for (const entry of page.entries) {
+              if (stopped) return;
+              if (sub !== undefined && entry.event.sub !== sub) continue;
+              await accept(entry);
+            }
+            from = page.next;
+          }
+          if (stopped || !held) return;
+          const caughtUp = held;
+          held = null;
+          for (const entry of caughtUp) accept(entry);
+        } catch (error) {
+          fail(error);
+        }
+      })();
+    }
+    return stop;
+  };
+
   return {
     publish(change) {
-      const event: AttributeChangeEvent = { origin, ...change };
-      pubsub.publish('user', `${event.userPoolId}:${event.sub}`, event);
-      pubsub.publish('pool', event.userPoolId, event);
+      log.append({ origin, eventId: randomUUID(), ...change });
     },
-    listenUser: (pool, sub, listener) => listen(`user:${pool}:${sub}`, listener),
-    listenPool,
+    listenUser: (pool, sub, listener, listenOptions) => listen(pool, sub, listener, listenOptions),
+    listenPool: (pool, listener, listenOptions) => listen(pool, undefined, listener, listenOptions),
     watchOthers(poolIds, listener) {
       const stops = poolIds.map((pool) =>
-        listenPool(pool, (event) => {
-          if (event.origin !== origin) listener(event);
+        listen(pool, undefined, (entry) => {
+          if (entry.event.origin !== origin) listener(entry.event);
         }),
       );
       return () => {
         for (const stop of stops) stop();
       };
     },
-    isHealthy: () => transport.isHealthy(),
-    close: () => transport.close(),
+    async checkCursor(userPoolId, text) {
+      const cursor = decodeCursor(text);
+      if (!cursor) throw cursorExpired('it is not a cursor of this service');
+      if (cursor.userPoolId !== userPoolId) throw cursorExpired('it belongs to another user pool');
+      await log.check(cursor);
+      return cursor;
+    },
+    isHealthy: () => log.isHealthy(),
+    close: () => log.close(),
+  };
+}
+
+/** Makes entry ids in the log's shape (`<ms>-<seq>`), strictly increasing. */
+export function idClock(now: () => number = Date.now): () => string {
+  let lastMs = 0;
+  let seq = 0;
+  return () => {
+    const ms = now();
+    if (ms > lastMs) {
+      lastMs = ms;
+      seq = 0;
+    } else {
+      seq += 1;
+    }
+    return `${lastMs}-${seq}`;
+  };
+}
+
+/**
+ * The log of one process: per pool, the entries of the last
+ * `retention.ageMs`, at most `retention.count` of them. Its epoch is new
+ * with every process: a cursor from before a restart is CURSOR_EXPIRED.
+ */
+export function memoryLog(retention: Retention, now: () => number = Date.now): FeedLog {
+  const epoch = randomBytes(9).toString('base64url');
+  const nextId = idClock(now);
+  /** pool → its entries from `start`, and the id of the last one dropped. */
+  const pools = new Map<string, { entries: FeedEntry[]; start: number; dropped: string; last: string }>();
+  let deliver: (entry: FeedEntry) => void = () => {};
+  const poolOf = (userPoolId: string) => {
+    let pool = pools.get(userPoolId);
+    if (!pool) {
+      pool = { entries: [], start: 0, dropped: START_ID, last: START_ID };
+      pools.set(userPoolId, pool);
+    }
+    return pool;
+  };
+  const trim = (pool: ReturnType<typeof poolOf>) => {
+    const oldest = now() - retention.ageMs;
+    while (pool.start < pool.entries.length) {
+      const first = pool.entries[pool.start]!;
+      if (pool.entries.length - pool.start <= retention.count && idTime(first.id) >= oldest) break;
+      pool.dropped = first.id;
+      pool.start += 1;
+    }
+    if (pool.start > 1_024 && pool.start * 2 > pool.entries.length) {
+      pool.entries = pool.entries.slice(pool.start);
+      pool.start = 0;
+    }
+  };
+  return {
+    start(to) {
+      deliver = to;
+    },
+    append(event) {
+      const pool = poolOf(event.userPoolId);
+      const id = nextId();
+      const entry: FeedEntry = { event, id, cursor: encodeCursor(epoch, event.userPoolId, { id }) };
+      pool.entries.push(entry);
+      pool.last = id;
+      trim(pool);
+      deliver(entry);
+    },
+    async check(cursor) {
+      if (cursor.epoch !== epoch) throw cursorExpired('it is from another run of the service');
+      const pool = poolOf(cursor.userPoolId);
+      trim(pool);
+      if (compareIds(cursor.id, pool.last) > 0) throw cursorExpired('it is unknown here');
+      if (compareIds(cursor.id, pool.dropped) < 0) throw cursorExpired('changes after it are older than FEED_RETENTION keeps');
+    },
+    async range(userPoolId, afterId, limit) {
+      const pool = poolOf(userPoolId);
+      const { entries } = pool;
+      // The first entry after `afterId`: ids are in order.
+      let low = pool.start;
+      let high = entries.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (compareIds(entries[middle]!.id, afterId) <= 0) low = middle + 1;
+        else high = middle;
+      }
+      if (low === pool.start && compareIds(afterId, pool.dropped) < 0) throw cursorExpired('changes after it are older than FEED_RETENTION keeps');
+      const page = entries.slice(low, low + limit);
+      return page.length === limit ? { entries: page, next: page.at(-1)!.id } : { entries: page };
+    },
+    isHealthy: () => true,
+    close: async () => {},
   };
 }

@@ -63,6 +63,8 @@ export interface Metrics {
   subscriptionExecuted(): void;
   /** Counts a change event from Redis that was dropped (not JSON, a bad signature, not a change of its topic). */
   changeEventDropped(reason: string): void;
+  /** Counts a change lost because the outbox was full while Redis was away (MAX_OUTBOX_EVENTS). */
+  changeLost(): void;
   /** Counts a client dropped because it stopped reading (its output passed MAX_BUFFERED_BYTES or stalled). */
   clientDropped(transport: 'ws' | 'sse'): void;
 }
@@ -143,8 +145,13 @@ export function createMetrics(settings: MetricsSettings): Metrics {
   });
   const droppedEvents = new Counter({
     name: 'change_feed_events_dropped_total',
-    help: 'Change events from Redis that were dropped, by reason: not-json, signature (REDIS_FEED_SECRET), shape (not a change event of its topic)',
+    help: 'Change events from Redis that were dropped, by reason: not-json, signature (REDIS_FEED_SECRET), shape (not a change event of its pool)',
     labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  const lostChanges = new Counter({
+    name: 'change_feed_changes_lost_total',
+    help: 'Changes saved in Cognito that subscribers elsewhere will never hear of: Redis was away and the outbox was full (MAX_OUTBOX_EVENTS)',
     registers: [registry],
   });
   const slowClients = new Counter({
@@ -233,6 +240,9 @@ export function createMetrics(settings: MetricsSettings): Metrics {
     },
     changeEventDropped(reason) {
       droppedEvents.inc({ reason });
+    },
+    changeLost() {
+      lostChanges.inc();
     },
     clientDropped(transport) {
       slowClients.inc({ transport });

@@ -7,7 +7,7 @@
 import { builder } from '../builder.js';
 import { changeStream, type ChangeView } from '../changes/delivery.js';
 import { checkUsername } from '../cognito/attribute-rules.js';
-import { allowedPool } from '../context.js';
+import { allowedPool, type Context } from '../context.js';
 import { contractError, ErrorCode } from '../errors.js';
 import { User, UserAttribute } from './user.js';
 
@@ -16,6 +16,7 @@ const AttributeChangeSource = builder.enumType('AttributeChangeSource', {
   values: {
     SELF: { description: 'The user, with their own access token.' },
     ADMIN: { description: 'An administrator.' },
+    EXTERNAL: { description: 'Someone outside this service (the AWS console, managed login, an app calling Cognito directly), seen by re-reading the user or from CloudTrail.' },
   } as const,
 });
 
@@ -26,21 +27,42 @@ const AttributeChange = builder.objectRef<ChangeView>('AttributeChange').impleme
     deleted: t.stringList({ description: 'Names of the attributes this change deleted.', resolve: (c) => c.deleted }),
     source: t.field({ type: AttributeChangeSource, resolve: (c) => c.source }),
     occurredAt: t.field({ type: 'DateTime', resolve: (c) => c.occurredAt }),
+    cursor: t.string({
+      description: "This change's place in the feed: subscribe again with `after: cursor` to receive every later change, none lost, none twice.",
+      resolve: (c) => c.cursor,
+    }),
   }),
 });
+
+/** `after:` checked before the subscription opens: CURSOR_EXPIRED when the feed no longer covers it. */
+const resumeFrom = (context: Context, userPoolId: string, after: string | null | undefined) =>
+  after === null || after === undefined ? Promise.resolve(undefined) : context.services.changes.checkCursor(userPoolId, after);
+
+const afterArg = {
+  description:
+    'The `cursor` of the last change received. The subscription first delivers every later change, in order, none twice, then goes on live; CURSOR_EXPIRED when the feed no longer holds them (FEED_RETENTION).',
+} as const;
 
 builder.subscriptionFields((t) => ({
   myAttributesChanged: t.field({
     type: AttributeChange,
     description: "Every change to the signed-in user's attributes, whoever made it.",
     authScopes: { authenticated: true },
-    subscribe: async (_root, _args, context) => {
+    args: { after: t.arg.string(afterArg) },
+    subscribe: async (_root, { after }, context) => {
       const caller = context.caller!;
+      const from = await resumeFrom(context, caller.userPoolId, after);
       const { authority, clientAttributes } = context.services;
       // An administrator sees all of their own attributes; when Cognito cannot say whether they still are one, what their app client may read.
       const admin = await authority.isAdmin(caller).catch(() => false);
       const audience = admin ? 'all' : await clientAttributes.readable(caller.userPoolId, caller.clientId);
-      return changeStream(context, 'myAttributesChanged', (listener) => context.services.changes.listenUser(caller.userPoolId, caller.sub, listener), audience);
+      return changeStream(
+        context,
+        'myAttributesChanged',
+        (listener, options) => context.services.changes.listenUser(caller.userPoolId, caller.sub, listener, options),
+        audience,
+        from,
+      );
     },
     resolve: (view) => view,
   }),
@@ -48,13 +70,14 @@ builder.subscriptionFields((t) => ({
     type: AttributeChange,
     description: "Administrators: every change to one user's attributes.",
     authScopes: { admin: true },
-    args: { username: t.arg.string({ required: true }), userPoolId: t.arg.id() },
-    subscribe: async (_root, { username, userPoolId }, context) => {
+    args: { username: t.arg.string({ required: true }), userPoolId: t.arg.id(), after: t.arg.string(afterArg) },
+    subscribe: async (_root, { username, userPoolId, after }, context) => {
       const pool = allowedPool(context, userPoolId);
       checkUsername(username);
+      const from = await resumeFrom(context, pool, after);
       const user = await context.loaders.user.load({ userPoolId: pool, username });
       if (!user) throw contractError(ErrorCode.NOT_FOUND, `User "${username}" does not exist in user pool ${pool}.`);
-      return changeStream(context, 'userAttributesChanged', (listener) => context.services.changes.listenUser(pool, user.sub, listener), 'all');
+      return changeStream(context, 'userAttributesChanged', (listener, options) => context.services.changes.listenUser(pool, user.sub, listener, options), 'all', from);
     },
     resolve: (view) => view,
   }),
@@ -62,10 +85,11 @@ builder.subscriptionFields((t) => ({
     type: AttributeChange,
     description: 'Administrators: every attribute change in a user pool.',
     authScopes: { admin: true },
-    args: { userPoolId: t.arg.id() },
-    subscribe: (_root, { userPoolId }, context) => {
+    args: { userPoolId: t.arg.id(), after: t.arg.string(afterArg) },
+    subscribe: async (_root, { userPoolId, after }, context) => {
       const pool = allowedPool(context, userPoolId);
-      return changeStream(context, 'userPoolAttributesChanged', (listener) => context.services.changes.listenPool(pool, listener), 'all');
+      const from = await resumeFrom(context, pool, after);
+      return changeStream(context, 'userPoolAttributesChanged', (listener, options) => context.services.changes.listenPool(pool, listener, options), 'all', from);
     },
     resolve: (view) => view,
   }),

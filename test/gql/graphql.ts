@@ -27,6 +27,8 @@ export type AdminUpdateUserAttributesInput = {
 export type AttributeChangeSource =
   /** An administrator. */
   | 'ADMIN'
+  /** Someone outside this service (the AWS console, managed login, an app calling Cognito directly), seen by re-reading the user or from CloudTrail. */
+  | 'EXTERNAL'
   /** The user, with their own access token. */
   | 'SELF';
 

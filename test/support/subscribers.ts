@@ -434,8 +434,8 @@ export function watchFeed(app: Pick<App, 'services'>): FeedWatch {
     };
   };
 
-  feed.listenUser = (pool, sub, listener) => observe(original.listenUser.call(feed, pool, sub, listener));
-  feed.listenPool = (pool, listener) => observe(original.listenPool.call(feed, pool, listener));
+  feed.listenUser = (pool, sub, listener, options) => observe(original.listenUser.call(feed, pool, sub, listener, options));
+  feed.listenPool = (pool, listener, options) => observe(original.listenPool.call(feed, pool, listener, options));
 
   const until = (test: () => boolean, timeoutMs: number, what: string) =>
     new Promise<void>((resolve, reject) => {
