@@ -55,6 +55,9 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** How long start-up waits for the change feed to find where each pool's log ends (Redis); after it, early changes wait in the outbox. */
+const FEED_START_WAIT_MS = 3_000;
+
 /** What a test or `main` may pass in instead of what `buildApp` would make. */
 export interface AppDeps {
   logger?: Logger;
@@ -245,6 +248,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     logger,
     ...(embedded ? { embedded } : {}),
     async start() {
+      // The feed follows every pool before the first request can publish (with Redis away, not longer than FEED_START_WAIT_MS).
+      await Promise.race([services.changes.ready(), new Promise((resolve) => setTimeout(resolve, FEED_START_WAIT_MS).unref())]);
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => resolve());

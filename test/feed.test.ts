@@ -108,4 +108,52 @@ describe('the change feed', () => {
     for (const stop of [...stops, stopWatching]) stop();
     await feed.close();
   });
+
+  it('should replay from a cursor while changes keep arriving, handing each later change once and in order', async () => {
+    const feed = createChangeFeed(options);
+    const cursors: string[] = [];
+    const stopFirst = feed.listenPool('local_pool1', (entry) => cursors.push(entry.cursor));
+    for (const value of ['v0', 'v1', 'v2', 'v3']) feed.publish(change(value));
+    stopFirst();
+    const after = await feed.checkCursor('local_pool1', cursors[0]!);
+    const seen: string[] = [];
+    // A consumer that takes each change a little later: the replay waits for it, and live changes arrive meanwhile.
+    const stop = feed.listenPool(
+      'local_pool1',
+      ({ event }) => {
+        seen.push(event.updated[0]!.value);
+        return new Promise((resolve) => setTimeout(resolve, 5));
+      },
+      { after },
+    );
+    feed.publish(change('v4'));
+    await new Promise((resolve) => setTimeout(resolve, 7));
+    feed.publish(change('v5'));
+    await until(() => seen.length >= 5);
+    feed.publish(change('v6'));
+    await until(() => seen.length >= 6);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(seen).toEqual(['v1', 'v2', 'v3', 'v4', 'v5', 'v6']);
+    stop();
+    await feed.close();
+  });
+
+  it('should end a replay with LIMIT_EXCEEDED when more than MAX_QUEUED_EVENTS arrive while it catches up', async () => {
+    const feed = createChangeFeed({ ...options, maxHeld: 2 });
+    const cursors: string[] = [];
+    const stopFirst = feed.listenPool('local_pool1', (entry) => cursors.push(entry.cursor));
+    feed.publish(change('v0'));
+    feed.publish(change('v1'));
+    stopFirst();
+    const errors: unknown[] = [];
+    let release: () => void = () => {};
+    feed.listenPool('local_pool1', () => new Promise<void>((resolve) => (release = resolve)), {
+      after: await feed.checkCursor('local_pool1', cursors[0]!),
+      onError: (error) => errors.push(error),
+    });
+    for (const value of ['v2', 'v3', 'v4']) feed.publish(change(value));
+    expect(errors.map((e) => (e as { extensions?: { code?: string } }).extensions?.code)).toEqual(['LIMIT_EXCEEDED']);
+    release();
+    await feed.close();
+  });
 });

@@ -94,6 +94,8 @@ export interface ChangeFeed {
   watchOthers(poolIds: readonly string[], listener: (event: AttributeChangeEvent) => void): () => void;
   /** The cursor `text` decoded, when the log still holds every change after it in `userPoolId`; CURSOR_EXPIRED otherwise. */
   checkCursor(userPoolId: string, text: string): Promise<Cursor>;
+  /** Resolves once the feed follows every pool's log; what is published before waits for it. */
+  ready(): Promise<void>;
   /** False while the shared log (Redis) is unreachable. */
   isHealthy(): boolean;
   close(): Promise<void>;
@@ -144,6 +146,8 @@ export const REPLAY_PAGE = 200;
 export interface FeedLog {
   /** Starts handing entries, in each pool's order, to `deliver`. */
   start(deliver: (entry: FeedEntry) => void): void;
+  /** Resolves once the log follows every pool (Redis: it knows where each log ends). */
+  ready(): Promise<void>;
   append(event: AttributeChangeEvent): void;
   /** Throws CURSOR_EXPIRED unless every entry after `cursor` is still held. */
   check(cursor: Cursor): Promise<void>;
@@ -333,6 +337,7 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
       await log.check(cursor);
       return cursor;
     },
+    ready: () => log.ready(),
     isHealthy: () => log.isHealthy(),
     close: () => log.close(),
   };
@@ -390,6 +395,7 @@ export function memoryLog(retention: Retention, now: () => number = Date.now): F
     start(to) {
       deliver = to;
     },
+    ready: async () => {},
     append(event) {
       const pool = poolOf(event.userPoolId);
       const id = nextId();

@@ -173,8 +173,31 @@ export function redisLog(redisUrl: string, options: RedisLogOptions): FeedLog {
   };
 
   // Following each pool: the last id read, and the epoch it was written under.
-  const following = new Map(options.poolIds.map((pool) => [pool, { last: undefined as string | undefined, epoch: '' }]));
+  const following = new Map(options.poolIds.map((pool) => [pool, { last: START_ID, epoch: '' }]));
   const readers: Redis[] = [];
+  /**
+   * Where each pool's log ends when this instance starts, read before it
+   * appends anything: its own first change is then after the start, and
+   * reaches its own subscribers. Until then, what it publishes waits in the
+   * outbox.
+   */
+  let positioned = false;
+  const position = async () => {
+    while (!closed) {
+      try {
+        for (const [pool, state] of following) {
+          const [newest] = (await writer.xrevrange(feedKeys(pool).log, '+', '-', 'COUNT', 1)) as [string, string[]][];
+          if (newest) Object.assign(state, { last: newest[0], epoch: fieldsOf(newest[1]).get('ep') ?? '' });
+        }
+        positioned = true;
+        return;
+      } catch (error) {
+        if (closed) return;
+        logger.warn({ err: { message: (error as Error).message } }, 'reading where the change logs end failed; retrying');
+        await sleep(250);
+      }
+    }
+  };
   const follow = async (userPoolId: string) => {
     const reader = connect(`read ${userPoolId}`, null);
     readers.push(reader);
@@ -182,11 +205,6 @@ export function redisLog(redisUrl: string, options: RedisLogOptions): FeedLog {
     const { log } = feedKeys(userPoolId);
     while (!closed) {
       try {
-        if (state.last === undefined) {
-          const [newest] = (await reader.xrevrange(log, '+', '-', 'COUNT', 1)) as [string, string[]][];
-          state.last = newest?.[0] ?? START_ID;
-          if (newest) state.epoch = fieldsOf(newest[1]).get('ep') ?? '';
-        }
         const reply = (await reader.xread('COUNT', READ_COUNT, 'BLOCK', BLOCK_MS, 'STREAMS', log, state.last)) as [string, [string, string[]][]][] | null;
         for (const [id, flat] of reply?.[0]?.[1] ?? []) {
           state.last = id;
@@ -202,6 +220,7 @@ export function redisLog(redisUrl: string, options: RedisLogOptions): FeedLog {
       }
     }
   };
+  let started: Promise<void> = Promise.resolve();
 
   // The outbox: changes not yet in Redis, in the order they were published.
   const outbox: { event: AttributeChangeEvent; json: string; since: string }[] = [];
@@ -231,7 +250,7 @@ export function redisLog(redisUrl: string, options: RedisLogOptions): FeedLog {
     if (flushing) return;
     flushing = true;
     try {
-      while (outbox.length > 0 && !closed && writer.status === 'ready') {
+      while (outbox.length > 0 && !closed && positioned && writer.status === 'ready') {
         const next = outbox[0]!;
         try {
           await appendOne(next.event, next.json, next.since);
@@ -259,11 +278,15 @@ export function redisLog(redisUrl: string, options: RedisLogOptions): FeedLog {
   return {
     start(to) {
       deliver = to;
-      for (const pool of options.poolIds) void follow(pool);
+      started = position().then(() => {
+        for (const pool of options.poolIds) void follow(pool);
+        void flush();
+      });
     },
+    ready: () => started,
     append(event) {
       // What waits is appended first: a change never overtakes an earlier one.
-      if (outbox.length > 0 || writer.status !== 'ready') return keep(event, `${Date.now() - 1_000}-0`);
+      if (!positioned || outbox.length > 0 || writer.status !== 'ready') return keep(event, `${Date.now() - 1_000}-0`);
       const since = `${Date.now() - 1_000}-0`;
       appendOne(event, JSON.stringify(event), '').catch((error: Error) => {
         logger.warn({ err: { message: error.message } }, 'an attribute change could not be appended to Redis; it waits in the outbox');

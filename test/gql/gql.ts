@@ -69,6 +69,11 @@ type Documents = {
     "\n  mutation RedisUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.RedisUpdateMineDocument,
     "\n  mutation RedisAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.RedisAdminUpdateDocument,
     "\n  query RedisMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": typeof types.RedisMeDocument,
+    "\n  subscription ResumeMine($after: String) {\n    myAttributesChanged(after: $after) {\n      cursor\n      source\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ResumeMineDocument,
+    "\n  subscription ResumePool($after: String) {\n    userPoolAttributesChanged(after: $after) {\n      cursor\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ResumePoolDocument,
+    "\n  subscription ResumeUser($username: String!, $after: String) {\n    userAttributesChanged(username: $username, after: $after) {\n      cursor\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ResumeUserDocument,
+    "\n  mutation ResumeUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.ResumeUpdateMineDocument,
+    "\n  mutation ResumeAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.ResumeAdminUpdateDocument,
     "\n  query RevokedUser($username: String!) {\n    user(username: $username) {\n      username\n    }\n  }\n": typeof types.RevokedUserDocument,
     "\n  query RevokedMe {\n    me {\n      username\n    }\n  }\n": typeof types.RevokedMeDocument,
     "\n  mutation RevokedUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.RevokedUpdateMineDocument,
@@ -145,6 +150,11 @@ const documents: Documents = {
     "\n  mutation RedisUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.RedisUpdateMineDocument,
     "\n  mutation RedisAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.RedisAdminUpdateDocument,
     "\n  query RedisMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": types.RedisMeDocument,
+    "\n  subscription ResumeMine($after: String) {\n    myAttributesChanged(after: $after) {\n      cursor\n      source\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.ResumeMineDocument,
+    "\n  subscription ResumePool($after: String) {\n    userPoolAttributesChanged(after: $after) {\n      cursor\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.ResumePoolDocument,
+    "\n  subscription ResumeUser($username: String!, $after: String) {\n    userAttributesChanged(username: $username, after: $after) {\n      cursor\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.ResumeUserDocument,
+    "\n  mutation ResumeUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.ResumeUpdateMineDocument,
+    "\n  mutation ResumeAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.ResumeAdminUpdateDocument,
     "\n  query RevokedUser($username: String!) {\n    user(username: $username) {\n      username\n    }\n  }\n": types.RevokedUserDocument,
     "\n  query RevokedMe {\n    me {\n      username\n    }\n  }\n": types.RevokedMeDocument,
     "\n  mutation RevokedUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.RevokedUpdateMineDocument,
@@ -400,6 +410,26 @@ export function graphql(source: "\n  mutation RedisAdminUpdate($input: AdminUpda
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RedisMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"): (typeof documents)["\n  query RedisMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ResumeMine($after: String) {\n    myAttributesChanged(after: $after) {\n      cursor\n      source\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ResumeMine($after: String) {\n    myAttributesChanged(after: $after) {\n      cursor\n      source\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ResumePool($after: String) {\n    userPoolAttributesChanged(after: $after) {\n      cursor\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ResumePool($after: String) {\n    userPoolAttributesChanged(after: $after) {\n      cursor\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ResumeUser($username: String!, $after: String) {\n    userAttributesChanged(username: $username, after: $after) {\n      cursor\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ResumeUser($username: String!, $after: String) {\n    userAttributesChanged(username: $username, after: $after) {\n      cursor\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

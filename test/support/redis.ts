@@ -1,6 +1,7 @@
 /**
  * A private `redis-server` a test may kill and restart (the machine's shared
- * Redis on 6379 is left alone), on a port of its own.
+ * Redis on 6379 is left alone), on a port of its own, keeping nothing on disk
+ * unless given a directory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
@@ -24,10 +25,14 @@ export function pings(port: number): Promise<boolean> {
   });
 }
 
-/** A redis-server of the test's own, keeping nothing on disk. */
+/** A redis-server of the test's own. */
 export class PrivateRedis {
   #process: ChildProcess | undefined;
-  constructor(readonly port: number) {}
+  /** With `dir`, it keeps its data there (append-only file, fsync on every write), so a restart keeps it as a production Redis would. */
+  constructor(
+    readonly port: number,
+    readonly dir?: string,
+  ) {}
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
@@ -35,7 +40,8 @@ export class PrivateRedis {
 
   /** Starts it and waits until it answers PING. */
   async start(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    const persistence = this.dir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dir] : ['--appendonly', 'no'];
+    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence], {
       stdio: 'ignore',
     });
     this.#process = child;
