@@ -12,6 +12,9 @@ import pino, { type Logger } from 'pino';
 import { Authority, Rechecks } from './auth/authority.js';
 import { createTokenVerifier, signsWithPublishedKey } from './auth/tokens.js';
 import { createChangeFeed } from './changes/feed.js';
+import { Reconciler } from './changes/reconcile.js';
+import { useCloudTrail } from './plugins/use-cloudtrail.js';
+import { memorySnapshots, redisSnapshots } from './changes/snapshots.js';
 import { forgetProfilesChangedElsewhere } from './changes/publish.js';
 import { ClientAttributes } from './cognito/app-clients.js';
 import { ProfileCache, TtlCache } from './cognito/caches.js';
@@ -159,6 +162,32 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const shutdown = new Shutdown();
 
   const authority = new Authority(cognito, target.adminGroup, config.authRecheckMs);
+  const changes = createChangeFeed({
+    logger,
+    poolIds: target.poolIds,
+    retention: config.feedRetention,
+    maxOutbox: config.maxOutboxEvents,
+    maxHeld: config.holdLimits.maxQueuedEvents,
+    onDropped: metrics.changeEventDropped,
+    onLost: metrics.changeLost,
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+    ...(config.redisFeedSecret ? { secret: config.redisFeedSecret } : {}),
+  });
+  const profiles = new ProfileCache(config.meCacheTtlMs);
+  const snapshots = config.redisUrl ? redisSnapshots(config.redisUrl, logger) : memorySnapshots();
+  const reconciler = new Reconciler({
+    cognito,
+    changes,
+    profiles,
+    snapshots,
+    readsPerSecond: config.reconcileReadsPerSecond,
+    intervalMs: config.reconcileIntervalMs,
+    takeRead: pipeline.budget('reconcile', Math.max(1, config.reconcileReadsPerSecond)),
+    logger,
+    onRead: metrics.reconcileRead,
+    onExternal: metrics.externalChange,
+  });
+  metrics.watchReconciler(reconciler);
   const services: Services = {
     cognito,
     reserve: (subject, commands) => pipeline.reserve(subject, commands),
@@ -174,19 +203,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     rechecks: new Rechecks(authority, config.authRechecksPerSecond),
     pools: { defaultPoolId: target.defaultPoolId, poolIds: target.poolIds, adminPools: target.adminPools },
     poolCache: new TtlCache(config.poolCacheTtlMs),
-    profiles: new ProfileCache(config.meCacheTtlMs),
+    profiles,
     clientAttributes: new ClientAttributes(cognito, config.poolCacheTtlMs),
-    changes: createChangeFeed({
-      logger,
-      poolIds: target.poolIds,
-      retention: config.feedRetention,
-      maxOutbox: config.maxOutboxEvents,
-      maxHeld: config.holdLimits.maxQueuedEvents,
-      onDropped: metrics.changeEventDropped,
-      onLost: metrics.changeLost,
-      ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
-      ...(config.redisFeedSecret ? { secret: config.redisFeedSecret } : {}),
-    }),
+    changes,
+    reconciler,
     maxConcurrency: config.maxConcurrency,
     shutdown,
     metrics,
@@ -218,7 +238,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       metrics,
       readiness: { cognito, breaker: pipeline.breaker, defaultPoolId: target.defaultPoolId, changes: services.changes },
       // The live profile page at /demo: embedded mode only (404 otherwise, like any unknown path).
-      pages: embedded ? [useDemoPage({ emulator: embedded.emulator, demo: embedded.demo, verifier: services.verifier })] : [],
+      pages: [
+        ...(embedded ? [useDemoPage({ emulator: embedded.emulator, demo: embedded.demo, verifier: services.verifier })] : []),
+        // CloudTrail events from an EventBridge API destination: outside changes at once (CLOUDTRAIL_SECRET).
+        ...(config.cloudTrailSecret ? [useCloudTrail({ secret: config.cloudTrailSecret, reconciler, poolIds: target.poolIds, logger })] : []),
+      ],
     }),
   });
 
@@ -270,7 +294,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       stopForgetting();
       stopWatchdog();
       services.rechecks.stop();
+      reconciler.close();
       await services.changes.close();
+      await snapshots.close();
       await pipeline.close();
       if (running && config.cognito.mode === 'embedded') await removeRunning(config.cognito.dataDir, running);
       if (!deps.cognito) cognito.destroy();

@@ -65,7 +65,7 @@ export interface Config {
   redisUrl?: string;
   /** `REDIS_FEED_SECRET`: sign change events on Redis and drop those without a valid signature. Needs `redisUrl`. */
   redisFeedSecret?: string;
-  /** `FEED_RETENTION`: what each pool's change log keeps for `after:`, an age and a count (e.g. `24h`, `100000`, `24h,100000`). @default 24 h, 100,000 changes */
+  /** `FEED_RETENTION`: what each pool's change log keeps for `after:`, an age and a count (e.g. `24h`, `100000`, `24h,100000`). @default 24 h, 10,000 changes */
   feedRetention: Retention;
   /** `MAX_OUTBOX_EVENTS`: with Redis, changes an instance keeps while Redis is away, before it loses (and logs) any. @default 10_000 */
   maxOutboxEvents: number;
@@ -85,6 +85,12 @@ export interface Config {
   authRecheckMs: number;
   /** `AUTH_RECHECKS_PER_SECOND`: open tokens re-checked with Cognito per second at most (two or three calls each): the re-checks' share of the read budget. @default 15 */
   authRechecksPerSecond: number;
+  /** `RECONCILE_READS_PER_SECOND`: re-reads of watched users and pools (outside changes), shared by every instance; 0 turns them off. @default 20, embedded 10 */
+  reconcileReadsPerSecond: number;
+  /** `RECONCILE_INTERVAL_MS`: how often each watched user (and pool) is re-read when the budget allows. @default 60_000, embedded 3_000 */
+  reconcileIntervalMs: number;
+  /** `CLOUDTRAIL_SECRET`: the shared secret an EventBridge API destination sends to `/events/cloudtrail`; unset: the endpoint is off. */
+  cloudTrailSecret?: string;
   /** pino's level. @default 'info' */
   logLevel: string;
   /** Cognito's quotas and the per-user limits, enforced before a call reaches Cognito. */
@@ -132,6 +138,8 @@ export interface QuotaSettings {
   userPoolRead: number;
   /** AddCustomAttributes. @default 15 */
   addCustomAttributes: number;
+  /** `QUOTA_USER_LIST_PER_SECOND`: ListUsers (reconciling pools). @default 30 */
+  userList: number;
   /** Reads concerning one user. @default 10 */
   perUserRead: number;
   /** Writes concerning one user. @default 10 */
@@ -213,8 +221,8 @@ export interface Retention {
   count: number;
 }
 
-/** `FEED_RETENTION`'s default: a day, and at most 100,000 changes per pool. */
-export const DEFAULT_RETENTION: Retention = { ageMs: 24 * 3_600_000, count: 100_000 };
+/** `FEED_RETENTION`'s default: a day, and at most 10,000 changes per pool (about 2 KB each, in memory or in Redis). */
+export const DEFAULT_RETENTION: Retention = { ageMs: 24 * 3_600_000, count: 10_000 };
 
 const DURATION = /^(\d{1,9})(ms|s|m|h|d)$/;
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -328,6 +336,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     problems.push(`REDIS_URL=${JSON.stringify(redisUrl)} must start with redis:// or rediss://`);
   }
+  const cloudTrailSecret = env.CLOUDTRAIL_SECRET?.trim() || undefined;
+  if (cloudTrailSecret !== undefined && !SECRET.test(cloudTrailSecret)) {
+    problems.push('CLOUDTRAIL_SECRET must be 16 to 256 printable characters without spaces (e.g. `openssl rand -hex 32`)');
+  }
   const redisFeedSecret = env.REDIS_FEED_SECRET?.trim() || undefined;
   if (redisFeedSecret !== undefined) {
     if (!SECRET.test(redisFeedSecret)) problems.push('REDIS_FEED_SECRET must be 16 to 256 printable characters without spaces (e.g. `openssl rand -hex 32`)');
@@ -378,6 +390,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     meCacheTtlMs: int('ME_CACHE_TTL_MS', 5_000, 0, 3_600_000),
     authRecheckMs: int('AUTH_RECHECK_MS', 30_000, 1_000, 3_600_000),
     authRechecksPerSecond: int('AUTH_RECHECKS_PER_SECOND', 15, 1, 100_000),
+    reconcileReadsPerSecond: int('RECONCILE_READS_PER_SECOND', cognito.mode === 'embedded' ? 10 : 20, 0, 10_000),
+    reconcileIntervalMs: int('RECONCILE_INTERVAL_MS', cognito.mode === 'embedded' ? 3_000 : 60_000, 100, 86_400_000),
+    ...(cloudTrailSecret ? { cloudTrailSecret } : {}),
     logLevel,
     quotas: {
       userRead: int('QUOTA_USER_READ_PER_SECOND', 120, 1, 100_000),
@@ -385,6 +400,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       userResourceRead: int('QUOTA_USER_RESOURCE_READ_PER_SECOND', 50, 1, 100_000),
       userPoolRead: int('QUOTA_USER_POOL_READ_PER_SECOND', 15, 1, 100_000),
       addCustomAttributes: int('QUOTA_ADD_CUSTOM_ATTRIBUTES_PER_SECOND', 15, 1, 100_000),
+      userList: int('QUOTA_USER_LIST_PER_SECOND', 30, 1, 100_000),
       perUserRead: int('QUOTA_PER_USER_READS_PER_SECOND', 10, 1, 100_000),
       perUserWrite: int('QUOTA_PER_USER_WRITES_PER_SECOND', 10, 1, 100_000),
       codesPerUserPerHour: int('QUOTA_CODES_PER_USER_PER_HOUR', 5, 1, 100_000),

@@ -9,6 +9,7 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import type { Authority, Rechecks } from './auth/authority.js';
 import { authenticate, signInRequired, type Caller, type TokenVerifier } from './auth/tokens.js';
 import type { ChangeFeed } from './changes/feed.js';
+import type { Reconciler } from './changes/reconcile.js';
 import type { ClientAttributes } from './cognito/app-clients.js';
 import type { ProfileCache } from './cognito/caches.js';
 import { createLoaders, type Loaders, type PoolCache } from './cognito/loaders.js';
@@ -48,6 +49,8 @@ export interface Services {
   clientAttributes: ClientAttributes;
   /** Where attribute changes are published and subscribed to. */
   changes: ChangeFeed;
+  /** Looks for changes made outside the service to watched users and pools. */
+  reconciler: Reconciler;
   maxConcurrency: number;
   /** Stopped when the service stops: open subscriptions complete. */
   shutdown: Shutdown;

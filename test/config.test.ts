@@ -42,12 +42,17 @@ describe('loadConfig defaults', () => {
       meCacheTtlMs: 5_000,
       authRecheckMs: 30_000,
       authRechecksPerSecond: 15,
+      reconcileReadsPerSecond: 10,
+      reconcileIntervalMs: 3_000,
+      feedRetention: { ageMs: 86_400_000, count: 10_000 },
+      maxOutboxEvents: 10_000,
       logLevel: 'info',
       quotas: {
         userRead: 120,
         userUpdate: 25,
         userResourceRead: 50,
         userPoolRead: 15,
+        userList: 30,
         addCustomAttributes: 15,
         perUserRead: 10,
         perUserWrite: 10,
@@ -160,6 +165,20 @@ describe('loadConfig defaults', () => {
   });
 });
 
+describe('the change feed settings', () => {
+  it('should read FEED_RETENTION as an age, a count or both, keeping the default of what is not given', () => {
+    expect(loadConfig({ FEED_RETENTION: '30m' }).feedRetention).toEqual({ ageMs: 1_800_000, count: 10_000 });
+    expect(loadConfig({ FEED_RETENTION: '5000' }).feedRetention).toEqual({ ageMs: 86_400_000, count: 5_000 });
+    expect(loadConfig({ FEED_RETENTION: '7d, 250000' }).feedRetention).toEqual({ ageMs: 604_800_000, count: 250_000 });
+  });
+
+  it('should re-read every minute at 20 reads a second against a real Cognito, every 3 s at 10 in the embedded default', () => {
+    const remote = loadConfig({ COGNITO_USER_POOL_ID: POOL });
+    expect([remote.reconcileIntervalMs, remote.reconcileReadsPerSecond, remote.cloudTrailSecret]).toEqual([60_000, 20, undefined]);
+    expect(loadConfig({ COGNITO_USER_POOL_ID: POOL, CLOUDTRAIL_SECRET: 'a-secret-long-enough-0123' }).cloudTrailSecret).toBe('a-secret-long-enough-0123');
+  });
+});
+
 describe('loadConfig refusals', () => {
   it.each([
     ['PORT', { PORT: 'http' }],
@@ -179,6 +198,14 @@ describe('loadConfig refusals', () => {
     ['COGNITO_TIMEOUT_MS', { COGNITO_TIMEOUT_MS: 'soon' }],
     ['POOL_CACHE_TTL_MS', { POOL_CACHE_TTL_MS: '-5' }],
     ['AWS_REGION', { COGNITO_USER_POOL_ID: POOL, AWS_REGION: 'Mars' }],
+    ['FEED_RETENTION', { FEED_RETENTION: 'forever' }],
+    ['FEED_RETENTION', { FEED_RETENTION: '0' }],
+    ['FEED_RETENTION', { FEED_RETENTION: '90d' }],
+    ['FEED_RETENTION', { FEED_RETENTION: '24h,lots' }],
+    ['MAX_OUTBOX_EVENTS', { MAX_OUTBOX_EVENTS: '0' }],
+    ['RECONCILE_READS_PER_SECOND', { RECONCILE_READS_PER_SECOND: '-1' }],
+    ['RECONCILE_INTERVAL_MS', { RECONCILE_INTERVAL_MS: '10' }],
+    ['CLOUDTRAIL_SECRET', { CLOUDTRAIL_SECRET: 'short' }],
   ] satisfies [string, NodeJS.ProcessEnv][])('should refuse a bad %s with a ConfigError naming it: %j', (variable, env) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);

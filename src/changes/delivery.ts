@@ -82,6 +82,19 @@ function viewOf(entry: FeedEntry, audience: Audience): ChangeView | null {
   return view;
 }
 
+/** What one subscription follows. */
+export interface FeedSubscription {
+  /** The subscription field (for the open-subscriptions metric). */
+  field: string;
+  /** Attaches the listener to its topic of the feed; returns what detaches it. */
+  listen: (listener: ChangeListener, options: ListenOptions) => () => void;
+  audience: Audience;
+  /** Resume after this cursor (checked by the feed already). */
+  after?: Cursor;
+  /** Starts looking for outside changes of what it follows (src/changes/reconcile.ts); returns what stops. */
+  watch?: () => () => void;
+}
+
 /**
  * A subscription's events: what `listen` delivers, as `audience` may see
  * it, until the token expires or Cognito says the user is disabled, gone or
@@ -92,13 +105,8 @@ function viewOf(entry: FeedEntry, audience: Audience): ChangeView | null {
  * delivers every later change the audience may see, then goes on live.
  * Lazy: a stream that is never read was never open.
  */
-export function changeStream(
-  context: Context,
-  field: string,
-  listen: (listener: ChangeListener, options: ListenOptions) => () => void,
-  audience: Audience,
-  after?: Cursor,
-): AsyncIterable<ChangeView> {
+export function changeStream(context: Context, feed: FeedSubscription): AsyncIterable<ChangeView> {
+  const { field, listen, audience, after, watch } = feed;
   const { caller } = context;
   if (!caller) throw signInRequired();
   const { metrics, shutdown, subscriptions, maxQueuedEvents } = context.services;
@@ -110,6 +118,7 @@ export function changeStream(
       return;
     }
     const closed = metrics.subscriptionOpened(field);
+    const unwatch = watch?.() ?? (() => {});
     // Events handed over and not yet taken by this subscriber (its transport
     // waits for the client to read): past MAX_QUEUED_EVENTS it cannot keep up.
     let queued = 0;
@@ -156,6 +165,7 @@ export function changeStream(
       await stop;
     } finally {
       unlisten();
+      unwatch();
       cancelExpiry();
       stopWatching();
       clearTimeout(ending);

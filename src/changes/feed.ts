@@ -403,7 +403,8 @@ export function memoryLog(retention: Retention, now: () => number = Date.now): F
       pool.entries.push(entry);
       pool.last = id;
       trim(pool);
-      deliver(entry);
+      // A copy goes out: what subscribers hang on the entry they receive (views, results) goes when the delivery does, not with the log.
+      deliver({ ...entry });
     },
     async check(cursor) {
       if (cursor.epoch !== epoch) throw cursorExpired('it is from another run of the service');
@@ -424,7 +425,7 @@ export function memoryLog(retention: Retention, now: () => number = Date.now): F
         else high = middle;
       }
       if (low === pool.start && compareIds(afterId, pool.dropped) < 0) throw cursorExpired('changes after it are older than FEED_RETENTION keeps');
-      const page = entries.slice(low, low + limit);
+      const page = entries.slice(low, low + limit).map((entry) => ({ ...entry }));
       return page.length === limit ? { entries: page, next: page.at(-1)!.id } : { entries: page };
     },
     isHealthy: () => true,

@@ -16,11 +16,15 @@
  * 3. **Read back**: the user as the caller may see them (the payload) and
  *    as AdminGetUser shows them (the event, which every subscriber's view is
  *    cut from without another call).
- * 4. **Publish** to every subscriber on every instance. The other instances
+ * 4. **Publish** to every subscriber on every instance, after noting the
+ *    state it left as the user's snapshot (src/changes/reconcile.ts): while a
+ *    change is in flight and once it is published, re-reading the user finds
+ *    no outside change in it. The other instances
  *    forget the user's profile when the event reaches them
  *    ({@link forgetProfilesChangedElsewhere}); this one has already.
  */
 import type { ProfileCache } from '../cognito/caches.js';
+import type { Reservation } from '../cognito/pipeline.js';
 import type { CallSubject } from '../cognito/quotas.js';
 import type { UserAttribute, UserRecord } from '../cognito/users.js';
 import type { Context } from '../context.js';
@@ -43,8 +47,19 @@ export interface ChangeSteps<T> {
 
 /** Runs one change in the module's order; resolves with Cognito's answer and the user for the payload. */
 export async function applyChange<T>(context: Context, steps: ChangeSteps<T>): Promise<{ output: T; user: UserRecord }> {
-  const { profiles, changes, reserve } = context.services;
+  const { profiles, changes, reserve, reconciler } = context.services;
   const reservation = await reserve(steps.reads.subject, steps.reads.commands, context.caller ?? undefined);
+  // Until it is published, re-reads here do not take this change for an outside one.
+  const written = reconciler.beginWrite(steps.reads.subject);
+  try {
+    return await run(context, steps, reservation);
+  } finally {
+    written();
+  }
+}
+
+async function run<T>(context: Context, steps: ChangeSteps<T>, reservation: Reservation): Promise<{ output: T; user: UserRecord }> {
+  const { profiles, changes, reconciler } = context.services;
   let output: T;
   try {
     output = await steps.write();
@@ -65,7 +80,7 @@ export async function applyChange<T>(context: Context, steps: ChangeSteps<T>): P
   const { payload, event } = read;
   // Read back without the profile cache (AdminGetUser): forgotten now, before the answer.
   if (!steps.user) profiles.invalidate(event.userPoolId, event.sub);
-  changes.publish({
+  const change = {
     userPoolId: event.userPoolId,
     username: event.username,
     sub: event.sub,
@@ -74,7 +89,10 @@ export async function applyChange<T>(context: Context, steps: ChangeSteps<T>): P
     deleted: [...(steps.deleted ?? [])],
     source: steps.source,
     occurredAt: new Date().toISOString(),
-  });
+  };
+  // The state it left is the snapshot a re-read compares with: not an outside change (nor a CloudTrail event of it).
+  await reconciler.noteChange(change);
+  changes.publish(change);
   return { output, user: payload };
 }
 

@@ -74,6 +74,8 @@ export interface CognitoPipeline {
    * when they do not come in time, instead of after a write.
    */
   reserve(subject: CallSubject, commands: readonly string[], caller?: CallerKey): Promise<Reservation>;
+  /** A budget shared by every instance, beside Cognito's own quotas (e.g. RECONCILE_READS_PER_SECOND); see {@link Quotas.budget}. */
+  budget: Quotas['budget'];
   /** Removes the pipeline from the client and closes the quotas' Redis connection. */
   close(): Promise<void>;
 }
@@ -266,6 +268,7 @@ export function installPipeline(client: CognitoIdentityProviderClient, options: 
   return {
     client,
     breaker,
+    budget: (name, perSecond) => quotas.budget(name, perSecond),
     async reserve(subject, commands, caller) {
       const by = caller ?? asCaller(subject);
       const taken: string[] = [];

@@ -36,6 +36,7 @@ export const QUOTA_CATEGORIES = {
   UserResourceRead: ['GetUserAttributeVerificationCode', 'AdminListGroupsForUser'],
   UserPoolRead: ['DescribeUserPool', 'DescribeUserPoolClient'],
   AddCustomAttributes: ['AddCustomAttributes'],
+  UserList: ['ListUsers'],
 } as const;
 /** One of Cognito's quota categories, e.g. `UserUpdate`. */
 export type QuotaCategory = keyof typeof QUOTA_CATEGORIES;
@@ -92,6 +93,11 @@ export interface Quotas {
   perUser(command: string): boolean;
   /** Remembers that `username` of `userPoolId` is the user `sub` (from Cognito's answers), for the per-user keys. */
   learn(userPoolId: string, username: string, sub: string): void;
+  /**
+   * A budget of `perSecond` points, shared by every instance (in Redis when
+   * the limiters are): each call takes one point and says whether it got it.
+   */
+  budget(name: string, perSecond: number): () => Promise<boolean>;
   /** Closes the Redis connection. */
   close(): Promise<void>;
 }
@@ -170,6 +176,7 @@ export function createQuotas(quotas: QuotaSettings, options: QuotaOptions): Quot
     UserResourceRead: quotas.userResourceRead,
     UserPoolRead: quotas.userPoolRead,
     AddCustomAttributes: quotas.addCustomAttributes,
+    UserList: quotas.userList,
   };
   const byCommand = new Map<string, RateLimiterAbstract>();
   const callerShare = new Map<string, RateLimiterAbstract>();
@@ -242,6 +249,15 @@ export function createQuotas(quotas: QuotaSettings, options: QuotaOptions): Quot
     },
     perUser: (command) => PER_USER[command] !== undefined,
     learn,
+    budget(name, perSecond) {
+      const shared = limiter(`budget:${name}`, perSecond, SECOND);
+      return () =>
+        shared.consume(options.region).then(
+          () => true,
+          // Refused, or a store failure with no insurance left: not now.
+          () => false,
+        );
+    },
     async close() {
       if (redis) await (redis.status === 'ready' ? redis.quit().then(() => undefined, () => redis.disconnect()) : redis.disconnect());
     },

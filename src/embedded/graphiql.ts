@@ -54,10 +54,13 @@ mutation VerifyEmail {
   }
 }
 
+# Keep the last cursor: subscribe again with myAttributesChanged(after: "<cursor>")
+# to receive every change made meanwhile first, none lost, none twice.
 subscription MyChanges {
   myAttributesChanged {
     source
     occurredAt
+    cursor
     updated { name value }
     deleted
     user { username attributes { name value } }

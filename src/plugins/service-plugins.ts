@@ -19,7 +19,8 @@
  *    the subscribe function, so each change runs once per audience.
  * 7. **Metrics** (use-metrics.ts): the token check, then Prometheus.
  * 8. **Readiness** (use-readiness.ts) at `/ready`.
- * 9. The pages of the embedded demo, when there are any (`/demo`).
+ * 9. The pages of their own: the embedded demo's (`/demo`), and the CloudTrail
+ *    endpoint (`/events/cloudtrail`, with `CLOUDTRAIL_SECRET`).
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -40,7 +41,7 @@ export interface ServicePluginOptions {
   logger: Logger;
   metrics: Metrics;
   readiness: ReadinessDeps;
-  /** Plugins that answer pages of their own (the embedded demo's `/demo`), last. */
+  /** Plugins that answer pages of their own (the embedded demo's `/demo`, `/events/cloudtrail`), last. */
   pages?: Plugin[];
 }
 

@@ -65,6 +65,12 @@ export interface Metrics {
   changeEventDropped(reason: string): void;
   /** Counts a change lost because the outbox was full while Redis was away (MAX_OUTBOX_EVENTS). */
   changeLost(): void;
+  /** Counts a re-read made to find outside changes: of a watched user, a pool page, or for a CloudTrail event. */
+  reconcileRead(kind: 'user' | 'page' | 'event'): void;
+  /** Counts an outside change found and published (EXTERNAL). */
+  externalChange(): void;
+  /** Reports what reconciliation watches and the interval it achieves. */
+  watchReconciler(reconciler: { readonly watchedUsers: number; readonly achievableIntervalMs: number }): void;
   /** Counts a client dropped because it stopped reading (its output passed MAX_BUFFERED_BYTES or stalled). */
   clientDropped(transport: 'ws' | 'sse'): void;
 }
@@ -148,6 +154,35 @@ export function createMetrics(settings: MetricsSettings): Metrics {
     help: 'Change events from Redis that were dropped, by reason: not-json, signature (REDIS_FEED_SECRET), shape (not a change event of its pool)',
     labelNames: ['reason'] as const,
     registers: [registry],
+  });
+  let reconciler: { readonly watchedUsers: number; readonly achievableIntervalMs: number } | undefined;
+  const reconcileReads = new Counter({
+    name: 'reconcile_reads_total',
+    help: 'Re-reads made to find changes made outside the service, by kind: user (AdminGetUser of a watched user), page (ListUsers of a watched pool), event (a CloudTrail event)',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
+  const externalChanges = new Counter({
+    name: 'reconcile_external_changes_total',
+    help: 'Changes made outside the service that were found and published (source EXTERNAL)',
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'reconcile_watched_users',
+    help: 'Users whose changes someone on this instance watches, re-read to find outside changes',
+    registers: [registry],
+    collect() {
+      this.set(reconciler?.watchedUsers ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'reconcile_interval_seconds',
+    help: 'How often each watched user and pool is re-read at RECONCILE_READS_PER_SECOND, on this instance (never less than RECONCILE_INTERVAL_MS)',
+    registers: [registry],
+    collect() {
+      const ms = reconciler?.achievableIntervalMs;
+      this.set(ms === undefined || !Number.isFinite(ms) ? 0 : ms / 1_000);
+    },
   });
   const lostChanges = new Counter({
     name: 'change_feed_changes_lost_total',
@@ -243,6 +278,15 @@ export function createMetrics(settings: MetricsSettings): Metrics {
     },
     changeLost() {
       lostChanges.inc();
+    },
+    reconcileRead(kind) {
+      reconcileReads.inc({ kind });
+    },
+    externalChange() {
+      externalChanges.inc();
+    },
+    watchReconciler(watched) {
+      reconciler = watched;
     },
     clientDropped(transport) {
       slowClients.inc({ transport });

@@ -56,13 +56,14 @@ builder.subscriptionFields((t) => ({
       // An administrator sees all of their own attributes; when Cognito cannot say whether they still are one, what their app client may read.
       const admin = await authority.isAdmin(caller).catch(() => false);
       const audience = admin ? 'all' : await clientAttributes.readable(caller.userPoolId, caller.clientId);
-      return changeStream(
-        context,
-        'myAttributesChanged',
-        (listener, options) => context.services.changes.listenUser(caller.userPoolId, caller.sub, listener, options),
+      const { changes, reconciler } = context.services;
+      return changeStream(context, {
+        field: 'myAttributesChanged',
+        listen: (listener, options) => changes.listenUser(caller.userPoolId, caller.sub, listener, options),
         audience,
-        from,
-      );
+        ...(from ? { after: from } : {}),
+        watch: () => reconciler.watch(caller.userPoolId, caller.username, caller.sub),
+      });
     },
     resolve: (view) => view,
   }),
@@ -77,7 +78,14 @@ builder.subscriptionFields((t) => ({
       const from = await resumeFrom(context, pool, after);
       const user = await context.loaders.user.load({ userPoolId: pool, username });
       if (!user) throw contractError(ErrorCode.NOT_FOUND, `User "${username}" does not exist in user pool ${pool}.`);
-      return changeStream(context, 'userAttributesChanged', (listener, options) => context.services.changes.listenUser(pool, user.sub, listener, options), 'all', from);
+      const { changes, reconciler } = context.services;
+      return changeStream(context, {
+        field: 'userAttributesChanged',
+        listen: (listener, options) => changes.listenUser(pool, user.sub, listener, options),
+        audience: 'all',
+        ...(from ? { after: from } : {}),
+        watch: () => reconciler.watch(pool, user.username, user.sub),
+      });
     },
     resolve: (view) => view,
   }),
@@ -89,7 +97,14 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_root, { userPoolId, after }, context) => {
       const pool = allowedPool(context, userPoolId);
       const from = await resumeFrom(context, pool, after);
-      return changeStream(context, 'userPoolAttributesChanged', (listener, options) => context.services.changes.listenPool(pool, listener, options), 'all', from);
+      const { changes, reconciler } = context.services;
+      return changeStream(context, {
+        field: 'userPoolAttributesChanged',
+        listen: (listener, options) => changes.listenPool(pool, listener, options),
+        audience: 'all',
+        ...(from ? { after: from } : {}),
+        watch: () => reconciler.watchPool(pool),
+      });
     },
     resolve: (view) => view,
   }),

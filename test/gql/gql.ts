@@ -38,6 +38,10 @@ type Documents = {
     "\n  query EmbeddedUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n": typeof types.EmbeddedUsersDocument,
     "\n  mutation EmbeddedRequestCode($attributeName: String!) {\n    requestAttributeVerificationCode(input: { attributeName: $attributeName }) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n      }\n    }\n  }\n": typeof types.EmbeddedRequestCodeDocument,
     "\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ErrorsMeDocument,
+    "\n  subscription ExternalMine {\n    myAttributesChanged {\n      source\n      cursor\n      updated {\n        name\n        value\n      }\n      deleted\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": typeof types.ExternalMineDocument,
+    "\n  subscription ExternalUser($username: String!) {\n    userAttributesChanged(username: $username) {\n      source\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ExternalUserDocument,
+    "\n  subscription ExternalPool {\n    userPoolAttributesChanged {\n      source\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ExternalPoolDocument,
+    "\n  mutation ExternalUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.ExternalUpdateMineDocument,
     "\n  query FaultsMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": typeof types.FaultsMeDocument,
     "\n  mutation FaultsUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.FaultsUpdateMineDocument,
     "\n  query FaultsAdminUser($username: String!) {\n    user(username: $username) {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": typeof types.FaultsAdminUserDocument,
@@ -119,6 +123,10 @@ const documents: Documents = {
     "\n  query EmbeddedUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n": types.EmbeddedUsersDocument,
     "\n  mutation EmbeddedRequestCode($attributeName: String!) {\n    requestAttributeVerificationCode(input: { attributeName: $attributeName }) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n      }\n    }\n  }\n": types.EmbeddedRequestCodeDocument,
     "\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n": types.ErrorsMeDocument,
+    "\n  subscription ExternalMine {\n    myAttributesChanged {\n      source\n      cursor\n      updated {\n        name\n        value\n      }\n      deleted\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": types.ExternalMineDocument,
+    "\n  subscription ExternalUser($username: String!) {\n    userAttributesChanged(username: $username) {\n      source\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.ExternalUserDocument,
+    "\n  subscription ExternalPool {\n    userPoolAttributesChanged {\n      source\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.ExternalPoolDocument,
+    "\n  mutation ExternalUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.ExternalUpdateMineDocument,
     "\n  query FaultsMe {\n    me {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": types.FaultsMeDocument,
     "\n  mutation FaultsUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.FaultsUpdateMineDocument,
     "\n  query FaultsAdminUser($username: String!) {\n    user(username: $username) {\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": types.FaultsAdminUserDocument,
@@ -286,6 +294,22 @@ export function graphql(source: "\n  mutation EmbeddedRequestCode($attributeName
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ExternalMine {\n    myAttributesChanged {\n      source\n      cursor\n      updated {\n        name\n        value\n      }\n      deleted\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ExternalMine {\n    myAttributesChanged {\n      source\n      cursor\n      updated {\n        name\n        value\n      }\n      deleted\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ExternalUser($username: String!) {\n    userAttributesChanged(username: $username) {\n      source\n      updated {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ExternalUser($username: String!) {\n    userAttributesChanged(username: $username) {\n      source\n      updated {\n        name\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ExternalPool {\n    userPoolAttributesChanged {\n      source\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ExternalPool {\n    userPoolAttributesChanged {\n      source\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExternalUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ExternalUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

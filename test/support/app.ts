@@ -35,7 +35,9 @@ export interface TestApp {
  * The cross-request profile cache is off unless `env` turns it on
  * (`ME_CACHE_TTL_MS`): these tests say what each request costs Cognito and
  * read `me` to make a call, which must not depend on what an earlier test
- * cached. test/profile-cache.test.ts tests the cache, on.
+ * cached. test/profile-cache.test.ts tests the cache, on. For the same
+ * reason, re-reading watched users for outside changes is off unless `env`
+ * turns it on (`RECONCILE_READS_PER_SECOND`): test/external.test.ts tests it.
  */
 export function testConfig(cognito: Pick<TestCognito, 'demo' | 'endpoint'>, env: Record<string, string> = {}): Config {
   return loadConfig({
@@ -45,6 +47,7 @@ export function testConfig(cognito: Pick<TestCognito, 'demo' | 'endpoint'>, env:
     AWS_REGION: 'us-east-1',
     PORT: '0',
     ME_CACHE_TTL_MS: '0',
+    RECONCILE_READS_PER_SECOND: '0',
     ...env,
   });
 }
