@@ -68,6 +68,7 @@ type Documents = {
     "\n  query QuotaMe {\n    me {\n      username\n    }\n  }\n": typeof types.QuotaMeDocument,
     "\n  mutation QuotaVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.QuotaVerifyDocument,
     "\n  query QuotaUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": typeof types.QuotaUsersDocument,
+    "\n  mutation RecipeUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.RecipeUpdateMineDocument,
     "\n  subscription RedisMyChanges {\n    myAttributesChanged {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n    }\n  }\n": typeof types.RedisMyChangesDocument,
     "\n  subscription RedisPoolChanges {\n    userPoolAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n      source\n    }\n  }\n": typeof types.RedisPoolChangesDocument,
     "\n  mutation RedisUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.RedisUpdateMineDocument,
@@ -153,6 +154,7 @@ const documents: Documents = {
     "\n  query QuotaMe {\n    me {\n      username\n    }\n  }\n": types.QuotaMeDocument,
     "\n  mutation QuotaVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.QuotaVerifyDocument,
     "\n  query QuotaUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": types.QuotaUsersDocument,
+    "\n  mutation RecipeUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.RecipeUpdateMineDocument,
     "\n  subscription RedisMyChanges {\n    myAttributesChanged {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n    }\n  }\n": types.RedisMyChangesDocument,
     "\n  subscription RedisPoolChanges {\n    userPoolAttributesChanged {\n      user {\n        username\n      }\n      updated {\n        name\n        value\n      }\n      source\n    }\n  }\n": types.RedisPoolChangesDocument,
     "\n  mutation RedisUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.RedisUpdateMineDocument,
@@ -414,6 +416,10 @@ export function graphql(source: "\n  mutation QuotaVerify($input: VerifyMyAttrib
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QuotaUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n"): (typeof documents)["\n  query QuotaUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecipeUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RecipeUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
