@@ -8,12 +8,14 @@
  *                           upstream 0 ms, no updateMyAttributes (users at 20 ms);
  *                           subscriptions with 500 users, 3 s steady, broadcast to 1,000, shared processes;
  *                           abuse phases of 3 s after 1 s of warm-up (the stalled one until its readers are dropped, ~25 s)
- *   --only=http,steady,broadcast,abuse   groups / scenarios to run (default all; HTTP first, abuse last)
+ *   --only=http,steady,broadcast,storm,abuse   groups / scenarios to run (default all; HTTP first, abuse last)
  *   --http-duration=S       HTTP: measured seconds per phase (default 10; --short 1, and 0.5 at c=1)
  *   --http-connections=1,10,50     HTTP: concurrencies (default 1,10,50, --short 1,50)
  *   --instances=1,2         variants: one instance, two instances through Redis
  *   --users=N --admins=N --rate=N --duration=S --warmup=S   steady state
  *   --n=1000,5000,10000 --rounds=N               broadcast
+ *   --storm-n=N --storm-changes=N                reconnect storm: subscribers resuming together (default 10,000;
+ *                                                --short 1,000) and changes they missed (default 10; --short 5)
  *   --abuse-phase=S         abuse: seconds per phase (default 10, --short 3; the stalled phase may go on
  *                           up to max(40 s, 3× that) until every stalled reader is dropped)
  *   --storm-loops=N         abuse: concurrent connect/close loops of the reconnect storm (default 32)
@@ -84,7 +86,7 @@ const cpuProfDir = args.has('cpu-prof')
   : undefined;
 if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
 
-const GROUPS = ['http', 'steady', 'broadcast', 'abuse'];
+const GROUPS = ['http', 'steady', 'broadcast', 'storm', 'abuse'];
 const only = args.get('only')?.split(',') ?? GROUPS;
 for (const name of only) {
   if (!GROUPS.includes(name)) {
@@ -126,7 +128,7 @@ if (only.includes('http')) {
     }),
   );
 }
-const subscriptionScenarios = only.filter((s): s is 'steady' | 'broadcast' => s === 'steady' || s === 'broadcast');
+const subscriptionScenarios = only.filter((s): s is 'steady' | 'broadcast' | 'storm' => s === 'steady' || s === 'broadcast' || s === 'storm');
 if (subscriptionScenarios.length > 0) {
   groups.push(
     await runSubscriptionBenchmarks({
@@ -140,6 +142,8 @@ if (subscriptionScenarios.length > 0) {
       shareProcesses: short,
       broadcastNs: list('n', short ? [1_000] : [1_000, 5_000, 10_000]),
       rounds: num('rounds', short ? 5 : 10),
+      stormN: num('storm-n', short ? 1_000 : 10_000),
+      stormChanges: num('storm-changes', short ? 5 : 10),
       scenarios: subscriptionScenarios,
       instances: list('instances', [1, 2]) as (1 | 2)[],
       noBaseline: args.has('no-baseline'),
@@ -175,7 +179,7 @@ if (only.includes('abuse')) {
 }
 
 /** Headings of the groups that bring none. */
-const TITLES: Record<string, string> = { subscriptions: 'Subscriptions: steady state and broadcast fan-out' };
+const TITLES: Record<string, string> = { subscriptions: 'Subscriptions: steady state, broadcast fan-out and the reconnect storm' };
 const rows = groups.flatMap((g) => g.rows);
 const targets = groups.flatMap((g) => g.targets);
 const output = [

@@ -12,7 +12,7 @@
  * fixed `delayMs`, to model Cognito's own latency), keeps no disk state, and
  * scales to tens of thousands of users and tokens.
  *
- * Operations: GetUser, AdminGetUser, UpdateUserAttributes,
+ * Operations: GetUser, AdminGetUser, ListUsers (pages of 60), UpdateUserAttributes,
  * AdminUpdateUserAttributes, DeleteUserAttributes, AdminDeleteUserAttributes,
  * DescribeUserPool, DescribeUserPoolClient. Anything else answers
  * `UnknownOperationException` (HTTP 400). Errors use Cognito's JSON error shape
@@ -112,7 +112,8 @@ export type StubOperation =
   | 'AdminDeleteUserAttributes'
   | 'AdminListGroupsForUser'
   | 'DescribeUserPool'
-  | 'DescribeUserPoolClient';
+  | 'DescribeUserPoolClient'
+  | 'ListUsers';
 
 /** A Cognito error as the JSON protocol carries it. */
 class CognitoError extends Error {
@@ -338,6 +339,18 @@ export class StubCognito {
       case 'DeleteUserAttributes':
         this.#delete(this.#tokenUser(input), input.UserAttributeNames);
         return {};
+      case 'ListUsers': {
+        // Pages of at most 60 users (Cognito's most); the token is where the next page starts.
+        this.#pool(input);
+        const limit = Math.min(60, Number(input.Limit ?? 60));
+        const start = Number(input.PaginationToken ?? 0);
+        const all = [...this.users.values()];
+        const page = all.slice(start, start + limit).map((user) => {
+          const { Username, UserAttributes, ...rest } = this.#adminView(user) as { Username: string; UserAttributes: unknown };
+          return { Username, Attributes: UserAttributes, ...rest };
+        });
+        return { Users: page, ...(start + limit < all.length ? { PaginationToken: String(start + limit) } : {}) };
+      }
       default:
         throw new CognitoError('UnknownOperationException', `The stub does not implement ${operation}`);
     }

@@ -13,6 +13,12 @@
  *    (`userPoolAttributesChanged`), N growing on the same process; `rounds`
  *    changes per N, one at a time, each waited for until every subscriber
  *    has it.
+ * 3. Reconnect storm: `stormN` subscribers of the pool feed hold the cursor
+ *    of one change, are disconnected together, `stormChanges` changes are
+ *    made during the gap, and all reconnect at once with `after:`: the time
+ *    until every subscriber has every change it missed (and how many were
+ *    lost, duplicated or out of order), against the time the bare `ws`
+ *    baseline needs to reconnect the same sockets.
  *
  * Latency = time the event reached the load generator − time the mutation
  * was sent, both on this process' clock. The service runs as child processes
@@ -51,8 +57,11 @@ export interface SubscriptionBenchOptions {
   quietMs: number;
   /** Run all scenarios on the same processes (quicker; memory readings of later scenarios start from a used process). */
   shareProcesses: boolean;
+  /** Reconnect storm: subscribers, and changes made while they are away. */
+  stormN: number;
+  stormChanges: number;
   /** Which scenarios and variants to run. */
-  scenarios: ('steady' | 'broadcast')[];
+  scenarios: ('steady' | 'broadcast' | 'storm')[];
   instances: (1 | 2)[];
   /** Skip the baseline runs. */
   noBaseline: boolean;
@@ -77,12 +86,20 @@ const POOL_CHANGES = /* GraphQL */ `subscription BenchPoolChanges {
     updated { name value } deleted source occurredAt
   }
 }`;
+const STORM_CHANGES = /* GraphQL */ `subscription BenchStorm($after: String) {
+  userPoolAttributesChanged(after: $after) {
+    user { username sub userPoolId attributes { name value } status enabled updatedAt }
+    updated { name value } deleted source occurredAt cursor
+  }
+}`;
 const CHANGE = /* GraphQL */ `mutation BenchChange($input: AdminUpdateUserAttributesInput!) {
   adminUpdateUserAttributes(input: $input) { user { username } }
 }`;
 
 const TARGET_STEADY_P99_MS = 100;
 const TARGET_BROADCAST_1K_P99_MS = 250;
+/** The storm: every subscriber caught up within this many times the baseline's reconnect. */
+const TARGET_STORM_RATIO = 3;
 
 /** A server under load: the service or the baseline, on one or two processes. */
 interface Target {
@@ -236,7 +253,7 @@ const totalCpu = (target: Target) => target.children.reduce((sum, c) => sum + cp
 /** Runs the subscription benchmarks; see the module's documentation. */
 export async function runSubscriptionBenchmarks(options: SubscriptionBenchOptions): Promise<GroupResult> {
   const { log } = options;
-  const maxN = Math.max(0, ...(options.scenarios.includes('broadcast') ? options.broadcastNs : []));
+  const maxN = Math.max(0, ...(options.scenarios.includes('broadcast') ? options.broadcastNs : []), options.scenarios.includes('storm') ? options.stormN : 0);
   const stub = await startStubCognito({
     users: options.users,
     admins: Math.max(options.admins, maxN),
@@ -622,12 +639,75 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
     }
   }
 
+  /** The reconnect storm on a started target; see the module's documentation. */
+  async function storm(target: Target, instances: 1 | 2) {
+    const n = options.stormN;
+    const specs = (after?: string): SubscriberSpec[] =>
+      Array.from({ length: n }, (_, k) => ({ url: wsUrl(target.children[k % instances]!), token: adminTokens[k]!, query: STORM_CHANGES, feed: 'pool', ...(after ? { variables: { after } } : {}) }));
+    const first = new Subscribers();
+    let cursor: string | undefined;
+    let freshMs = Number.NaN;
+    let freshCpuS = Number.NaN;
+    try {
+      const freshCpu0 = totalCpu(target);
+      const fresh0 = performance.now();
+      await first.add(specs());
+      freshMs = performance.now() - fresh0;
+      freshCpuS = totalCpu(target) - freshCpu0;
+      await waitIdle(pids(target), { quietMs: options.quietMs, threshold: idleThreshold });
+      const probed = await probe(target, first, stub.username(0), n);
+      if (target.kind === 'service') {
+        const message = JSON.parse(probed[0]!.data) as { payload?: { data?: { userPoolAttributesChanged?: { cursor?: string } } } };
+        cursor = message.payload?.data?.userPoolAttributesChanged?.cursor;
+        if (!cursor) throw new Error(`storm: no cursor in ${probed[0]!.data.slice(0, 200)}`);
+      }
+    } finally {
+      await first.closeAll();
+    }
+    await waitIdle(pids(target), { quietMs: options.quietMs, threshold: idleThreshold });
+    // The gap: changes nobody is connected to hear.
+    const sent = new Map<number, Sent>();
+    const errors: string[] = [];
+    for (let c = 0; c < options.stormChanges; c++) await sendChange(target, sent, errors, stub.username(c % options.users), c, { conns: [], range: [0, n] });
+    if (errors.length > 0) throw new Error(`storm: changes failed: ${errors[0]}`);
+    await sleep(200);
+    const again = new Subscribers();
+    try {
+      const cpu0 = totalCpu(target);
+      const t0 = performance.now();
+      await again.add(specs(cursor));
+      const reconnectedMs = performance.now() - t0;
+      const expected = target.kind === 'service' ? n * options.stormChanges : 0;
+      const complete = expected === 0 || (await again.waitForCount(expected, 180_000));
+      const caughtUpMs = performance.now() - t0;
+      const cpuS = totalCpu(target) - cpu0;
+      await sleep(500);
+      const received = again.take();
+      const result = analyze(received, sent);
+      // Each subscriber's changes must come in the order they were made.
+      const lastSeq = new Map<number, number>();
+      let outOfOrder = 0;
+      for (const { conn, data } of received) {
+        const seq = seqOf(data);
+        if (seq === null) continue;
+        if ((lastSeq.get(conn) ?? -1) > seq) outOfOrder++;
+        lastSeq.set(conn, seq);
+      }
+      log(
+        `  storm N=${n}: first subscribed in ${(freshMs / 1000).toFixed(1)} s (CPU ${freshCpuS.toFixed(1)} s), reconnected in ${(reconnectedMs / 1000).toFixed(1)} s, ${target.kind === 'service' ? `caught up in ${(caughtUpMs / 1000).toFixed(1)} s${complete ? '' : ' (NOT all)'}, lost ${result.lost}, dup ${result.dup}, out of order ${outOfOrder}, ` : ''}CPU ${cpuS.toFixed(1)} s`,
+      );
+      return { n, changes: options.stormChanges, freshMs, freshCpuS, reconnectedMs, caughtUpMs, lost: target.kind === 'service' ? result.lost : 0, dup: result.dup, outOfOrder, otherCount: result.otherCount, otherMessages: result.otherMessages, cpuS };
+    } finally {
+      await again.closeAll();
+    }
+  }
+
   /**
    * Runs the scenarios on the service or the baseline: on fresh processes
    * each, or (`shareProcesses`, for --short) one after the other on the same.
    */
-  async function runOn(kind: Target['kind'], instances: 1 | 2): Promise<{ steady?: SteadyResult; broadcast?: BroadcastResult[] }> {
-    const out: { steady?: SteadyResult; broadcast?: BroadcastResult[] } = {};
+  async function runOn(kind: Target['kind'], instances: 1 | 2): Promise<{ steady?: SteadyResult; broadcast?: BroadcastResult[]; storm?: Awaited<ReturnType<typeof storm>> }> {
+    const out: { steady?: SteadyResult; broadcast?: BroadcastResult[]; storm?: Awaited<ReturnType<typeof storm>> } = {};
     const groups = options.shareProcesses ? [options.scenarios] : options.scenarios.map((s) => [s]);
     for (const scenarios of groups) {
       log(`${scenarios.join(' + ')} / ${label(instances)} / ${kind}: starting`);
@@ -637,6 +717,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
         await warm(target);
         if (scenarios.includes('steady')) out.steady = await steady(target, instances);
         if (scenarios.includes('broadcast')) out.broadcast = await broadcast(target, instances, !scenarios.includes('steady'));
+        if (scenarios.includes('storm')) out.storm = await storm(target, instances);
       } finally {
         probes = await stopTarget(target);
       }
@@ -744,6 +825,34 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
           if (s.lost > 0 || s.dup > 0) notes.push(`broadcast N=${s.n}, ${label(instances)}: ${s.lost} lost, ${s.dup} duplicated.`);
         }
         details[`broadcast/${instances}`] = { service, baseline: base };
+      }
+      if (onService.storm) {
+        const service = onService.storm;
+        const base = onBaseline?.storm;
+        const times = base ? ratio(service.caughtUpMs, base.reconnectedMs) : Number.NaN;
+        const met = service.lost === 0 && service.dup === 0 && service.outOfOrder === 0 && (!base || times <= TARGET_STORM_RATIO);
+        rows.push({
+          scenario: `reconnect storm (${service.changes} changes missed)`,
+          variant: label(instances),
+          n: String(service.n),
+          p50: Number.NaN,
+          p95: Number.NaN,
+          p99: service.caughtUpMs,
+          max: service.caughtUpMs,
+          ...(base ? { baselineP99: base.reconnectedMs, ratioP99: times } : {}),
+          lost: service.lost,
+          dup: service.dup,
+          target: `all caught up ≤ ${TARGET_STORM_RATIO}× the baseline's reconnect, 0 lost, 0 dup, in order`,
+          met,
+        });
+        const name = `subscriptions: reconnect storm of ${service.n}, ${label(instances)}`;
+        if (base) targets.push({ name: `${name}: caught up ÷ baseline reconnect`, measured: round(times), target: `≤ ${TARGET_STORM_RATIO}`, unit: '×', met: times <= TARGET_STORM_RATIO });
+        targets.push({ name: `${name}: events lost, duplicated or out of order`, measured: service.lost + service.dup + service.outOfOrder, target: '= 0', unit: 'events', met: service.lost + service.dup + service.outOfOrder === 0 });
+        notes.push(
+          `Reconnect storm, ${label(instances)}: ${service.n} subscribers resumed with \`after:\` and had all ${service.changes} changes they missed ${(service.caughtUpMs / 1000).toFixed(1)} s after reconnecting began (reconnected in ${(service.reconnectedMs / 1000).toFixed(1)} s; service CPU ${service.cpuS.toFixed(1)} s; the same subscribers' first subscribe, without \`after:\`, took ${(service.freshMs / 1000).toFixed(1)} s and ${service.freshCpuS.toFixed(1)} CPU s); ${service.lost} lost, ${service.dup} duplicated, ${service.outOfOrder} out of order.${base ? ` The bare \`ws\` baseline reconnected the same ${base.n} sockets in ${(base.reconnectedMs / 1000).toFixed(1)} s.` : ''}`,
+        );
+        if (service.otherCount > 0) notes.push(`${name}: ${service.otherCount} non-event messages, e.g. ${service.otherMessages[0]}`);
+        details[`storm/${instances}`] = { service, baseline: base };
       }
     }
   } finally {

@@ -174,6 +174,20 @@ describe('re-reading watched users and pools', () => {
     for (const subscriber of [mine, admin, pool]) expect(subscriber.pending().filter((e) => e.kind === 'next')).toEqual([]);
   });
 
+  it("should find an outside change of a user nobody watches alone by paging the pool (ListUsers) for the pool's watcher", async () => {
+    const username = `paged-${randomUUID().slice(0, 8)}`;
+    await cognito.sdk.send(new AdminCreateUserCommand({ UserPoolId: cognito.demo.userPoolId, Username: username, MessageAction: 'SUPPRESS' }));
+    const pool = await opened(service, () => subscribe('ws', service.app.url, alice, ExternalPool), 'page');
+    const value = plan('paged');
+    await outsideSets(username, 'custom:plan', value);
+    expect((await pool.next(3_000)).data!.userPoolAttributesChanged).toEqual({ source: 'EXTERNAL', user: { username }, updated: [{ name: 'custom:plan', value }] });
+    // Only ListUsers found it: nobody watches that user alone.
+    expect(service.sent.filter((call) => call.command === 'AdminGetUser' && call.input.Username === username)).toEqual([]);
+    expect(service.sent.some((call) => call.command === 'ListUsers')).toBe(true);
+    await sleep(800);
+    expect(pool.pending().filter((e) => e.kind === 'next')).toEqual([]);
+  });
+
   it('should never take a change made through the service for an outside one', async () => {
     const mine = await opened(service, () => subscribe('ws', service.app.url, bob, ExternalMine));
     const pool = await opened(service, () => subscribe('sse', service.app.url, alice, ExternalPool), 'page');

@@ -18,6 +18,8 @@ export interface SubscriberSpec {
   query: string;
   /** What the subscriber watches, for the baseline server (`user:<username>` or `pool`); the service ignores it. */
   feed: string;
+  /** The subscription's variables (e.g. `after`), if any. */
+  variables?: Record<string, unknown>;
 }
 
 /** A message received after subscribing. */
@@ -122,7 +124,7 @@ export class Subscribers {
         }
         const message = JSON.parse(String(data)) as { type?: string };
         if (message.type === 'connection_ack') {
-          ws.send(JSON.stringify({ id: SUBSCRIPTION_ID, type: 'subscribe', payload: { query: spec.query } }));
+          ws.send(JSON.stringify({ id: SUBSCRIPTION_ID, type: 'subscribe', payload: { query: spec.query, ...(spec.variables ? { variables: spec.variables } : {}) } }));
           subscribed = true;
           clearTimeout(timer);
           resolve();
