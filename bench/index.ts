@@ -23,6 +23,7 @@
  *   --cognito-delay-ms=N    delay of every Cognito stub answer (subscriptions; HTTP always runs 0 and 20 ms)
  *   --redis-url=URL         (default redis://127.0.0.1:6379/15)
  *   --max-concurrency=N     the service's COGNITO_MAX_CONCURRENCY
+ *   --reconcile-reads=N     the service's RECONCILE_READS_PER_SECOND (0: no re-reading for outside changes)
  *   --node-options="…"      NODE_OPTIONS of the service processes (e.g. --max-semi-space-size=64)
  *   --cpu-prof[=DIR]        write the service processes' V8 CPU profiles (default bench/profiles)
  *   --service-root=DIR      run the service of another checkout (its src/main.ts and node_modules)
@@ -96,6 +97,7 @@ for (const name of only) {
 }
 const serviceEnv = {
   ...(args.has('max-concurrency') ? { COGNITO_MAX_CONCURRENCY: args.get('max-concurrency')! } : {}),
+  ...(args.has('reconcile-reads') ? { RECONCILE_READS_PER_SECOND: args.get('reconcile-reads')! } : {}),
   ...(args.has('node-options') ? { NODE_OPTIONS: args.get('node-options')! } : {}),
 };
 

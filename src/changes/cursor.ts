@@ -55,22 +55,20 @@ export function decodeCursor(text: string): Cursor | undefined {
   return { epoch, userPoolId, id, origin, pseq };
 }
 
-/** Orders two entry ids (`<ms>-<seq>`): negative, zero or positive. */
+/** Orders two entry ids (`<ms>-<seq>`): negative, zero or positive. On the delivery path: no regex, no BigInt. */
 export function compareIds(a: string, b: string): number {
-  const [am, as] = splitId(a);
-  const [bm, bs] = splitId(b);
-  return am === bm ? Number(as - bs) : Number(am - bm);
+  if (a === b) return 0;
+  const ad = a.indexOf('-');
+  const bd = b.indexOf('-');
+  const am = Number(a.slice(0, ad));
+  const bm = Number(b.slice(0, bd));
+  if (am !== bm) return am - bm;
+  return Number(a.slice(ad + 1)) - Number(b.slice(bd + 1));
 }
 
 /** The time part of an entry id, in ms since the epoch. */
 export function idTime(id: string): number {
-  return Number(splitId(id)[0]);
-}
-
-function splitId(id: string): [bigint, bigint] {
-  const match = ID.exec(id);
-  if (!match) return [0n, 0n];
-  return [BigInt(match[1]!), BigInt(match[2]!)];
+  return Number(id.slice(0, id.indexOf('-')));
 }
 
 /** The id before every entry. */

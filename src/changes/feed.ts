@@ -259,10 +259,10 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
     dispatch(`pool:${entry.event.userPoolId}`, entry);
   });
 
-  const safely = (listener: ChangeListener, entry: FeedEntry): Promise<unknown> | undefined => {
+  /** Calls the listener; what it returns (the promise of its being taken) only a replay waits for. */
+  const safely = (listener: ChangeListener, entry: FeedEntry): unknown => {
     try {
-      const taken = listener(entry);
-      return taken instanceof Promise ? taken.catch(() => undefined) : undefined;
+      return listener(entry);
     } catch (error) {
       logger.error({ err: error }, 'a change listener failed');
       return undefined;
@@ -277,7 +277,7 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
     let lastId = after?.id ?? START_ID;
     const provisionalSeen = new Set<string>();
     const skip = after?.origin !== undefined ? { origin: after.origin, pseq: after.pseq! } : undefined;
-    const accept = (entry: FeedEntry): Promise<unknown> | undefined => {
+    const accept = (entry: FeedEntry): unknown => {
       const { event } = entry;
       const key = event.pseq === undefined ? undefined : `${event.origin}:${event.pseq}`;
       if (entry.provisional) {
@@ -328,7 +328,8 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
               if (stopped) return;
               const entry = shared(read);
               if (sub !== undefined && entry.event.sub !== sub) continue;
-              await accept(entry);
+              const taken = accept(entry);
+              if (taken instanceof Promise) await taken.catch(() => undefined);
             }
             from = page.next;
           }

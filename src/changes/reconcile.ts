@@ -72,6 +72,10 @@ interface WatchedPool {
   passStarted: number;
   /** Pages the last whole pass took. */
   pages: number;
+  /** Pages read so far in this pass. */
+  read: number;
+  /** A page is being read: one at a time per pool (the next page's token comes with it). */
+  reading: boolean;
 }
 
 /** What changed between two attribute lists. */
@@ -154,7 +158,7 @@ export class Reconciler {
   watchPool(userPoolId: string): () => void {
     let pool = this.#pools.get(userPoolId);
     if (!pool) {
-      pool = { userPoolId, watchers: 0, token: undefined, passStarted: 0, pages: 1 };
+      pool = { userPoolId, watchers: 0, token: undefined, passStarted: 0, pages: 1, read: 0, reading: false };
       this.#pools.set(userPoolId, pool);
     }
     pool.watchers += 1;
@@ -285,8 +289,10 @@ export class Reconciler {
     const urgent = this.#urgent.values().next();
     if (!urgent.done) return take(urgent.value);
     for (const pool of this.#pools.values()) {
+      if (pool.reading) continue;
       if (pool.token === undefined && now - pool.passStarted < this.#options.intervalMs) continue;
       if (pool.token === undefined) pool.passStarted = now;
+      pool.reading = true;
       this.#options.onRead?.('page');
       return () => this.#readPage(pool);
     }
@@ -317,11 +323,14 @@ export class Reconciler {
     } catch (error) {
       // The pass starts over at the next interval.
       pool.token = undefined;
+      pool.read = 0;
+      pool.reading = false;
       throw error;
     }
-    const pagesSoFar = pool.token === undefined ? 1 : pool.pages + 1;
+    pool.read = pool.token === undefined ? 1 : pool.read + 1;
     pool.token = output.PaginationToken || undefined;
-    if (pool.token === undefined) pool.pages = pagesSoFar;
+    if (pool.token === undefined) pool.pages = pool.read;
+    pool.reading = false;
     const users = (output.Users ?? []).map((u) => fromListedUser(u, pool.userPoolId));
     const known = await this.#options.snapshots.getMany(
       pool.userPoolId,
