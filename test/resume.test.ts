@@ -311,7 +311,7 @@ describe('instances sharing a Redis', () => {
     expect([...unread(onB), ...unread(onC)]).toEqual([]);
   });
 
-  it('should deliver a change made while Redis is down to its own instance at once, to the others when Redis returns, and never twice', { timeout: 60_000 }, async () => {
+  it('should deliver a change made while Redis is down to its own instance at once, to the others when Redis returns, and never twice; resuming meanwhile is UPSTREAM_UNAVAILABLE', { timeout: 60_000 }, async () => {
     const a = await startInstance();
     const b = await startInstance();
     const onA = await bobsFeed(a, 'ws');
@@ -331,6 +331,9 @@ describe('instances sharing a Redis', () => {
     expect(decodeCursor(provisionalCursor)?.pseq).toBeGreaterThan(0);
     await sleep(300);
     expect(unread(onB)).toEqual([]);
+    // Resuming needs the log: while Redis is away that is UPSTREAM_UNAVAILABLE at once, not a hang.
+    const tooSoon = track(subscribe('sse', b.app.url, bob, ResumeMine, { after: provisionalCursor }));
+    expect(codes(await tooSoon.nextError(3_000))).toEqual(['UPSTREAM_UNAVAILABLE']);
 
     await redis.start();
     // The other instance hears of it once Redis is back; its own instance not a second time.

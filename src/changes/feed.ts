@@ -24,7 +24,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { UserAttribute, UserRecord } from '../cognito/users.js';
 import type { Retention } from '../config.js';
-import { contractError, ErrorCode } from '../errors.js';
+import { contractError, ErrorCode, isExpected } from '../errors.js';
 import { compareIds, cursorExpired, decodeCursor, encodeCursor, idTime, START_ID, type Cursor } from './cursor.js';
 import { redisLog, type DropReason } from './redis-log.js';
 
@@ -138,6 +138,11 @@ export function fromEventUser(user: AttributeChangeEvent['user']): UserRecord {
  * loop for everyone else, in the abuse benchmark).
  */
 export const FANOUT_SLICE = 32;
+
+/** A failure to read the log (Redis away) as the contract's UPSTREAM_UNAVAILABLE; contract errors as they are. */
+function unreadable(error: unknown) {
+  return isExpected(error) ? error : contractError(ErrorCode.UPSTREAM_UNAVAILABLE, 'The change feed cannot be read right now; subscribe again in a moment.');
+}
 
 /** How long an entry delivered or replayed is handed to the next replays as the same object. */
 const SHARE_MS = 5_000;
@@ -338,7 +343,7 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
           held = null;
           for (const entry of caughtUp) accept(entry);
         } catch (error) {
-          fail(error);
+          fail(unreadable(error));
         }
       })();
     }
@@ -365,7 +370,9 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
       const cursor = decodeCursor(text);
       if (!cursor) throw cursorExpired('it is not a cursor of this service');
       if (cursor.userPoolId !== userPoolId) throw cursorExpired('it belongs to another user pool');
-      await log.check(cursor);
+      await log.check(cursor).catch((error: unknown) => {
+        throw unreadable(error);
+      });
       return cursor;
     },
     ready: () => log.ready(),

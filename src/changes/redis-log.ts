@@ -294,6 +294,8 @@ export function redisLog(redisUrl: string, options: RedisLogOptions): FeedLog {
       });
     },
     async check(cursor) {
+      // While Redis is away, say so at once rather than wait out the retries.
+      if (writer.status !== 'ready') throw new Error('Redis is not connected');
       const { log, epoch } = feedKeys(cursor.userPoolId);
       const [[, current], [missing, info]] = (await writer.pipeline().get(epoch).xinfo('STREAM', log).exec()) as [[unknown, string | null], [Error | null, unknown[]]];
       if (current === null || current !== cursor.epoch) throw cursorExpired('the change log it belongs to is gone');
@@ -308,6 +310,7 @@ export function redisLog(redisUrl: string, options: RedisLogOptions): FeedLog {
       if (!held) throw cursorExpired('changes after it are older than FEED_RETENTION keeps');
     },
     async range(userPoolId, afterId, limit) {
+      if (writer.status !== 'ready') throw new Error('Redis is not connected');
       const raw = (await writer.xrange(feedKeys(userPoolId).log, `(${afterId}`, '+', 'COUNT', limit)) as [string, string[]][];
       const entries = raw.map(([id, flat]) => parseEntry(userPoolId, id, flat)).filter((entry): entry is FeedEntry => entry !== undefined);
       return raw.length === limit ? { entries, next: raw.at(-1)![0] } : { entries };
