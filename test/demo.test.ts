@@ -2,9 +2,9 @@
  * The live profile page (`/demo`, embedded mode only), driven in real
  * Chromium: sign in against the emulator, edit an attribute, verify an email
  * with the code from the page's mailbox panel, and see changes made in other
- * sessions arrive live. Cognito's state is checked with the SDK.
+ * sessions, and at the emulator directly, arrive live. Cognito's state is checked with the SDK.
  */
-import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand, AdminUpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openGraphiQL, post, runInGraphiQL, screenshotForDocs, startEmbeddedService, waitForResult, type EmbeddedService } from './support/browser.js';
@@ -160,6 +160,15 @@ describe('the page in Chromium, signed in as bob', () => {
 
     await expect.poll(() => valueOf('name').inputValue()).toBe(name);
     await other.close();
+  });
+
+  it('should show a change made at the emulator directly (outside the service) within seconds, without a reload', async () => {
+    const seats = String(1_000 + (Date.now() % 9_000));
+    // As the AWS console or an app calling Cognito would: nothing goes through the service.
+    await service.sdk.send(new AdminUpdateUserAttributesCommand({ UserPoolId: service.userPoolId, Username: 'bob', UserAttributes: [{ Name: 'custom:seats', Value: seats }] }));
+    // The embedded default re-reads watched users every 3 s.
+    await page.locator('#feed').getByText(`Someone outside this service set custom:seats = ${seats}`).waitFor({ timeout: 10_000 });
+    await expect.poll(() => valueOf('custom:seats').inputValue()).toBe(seats);
   });
 
   it("should show an administrator's change from another session (alice in GraphiQL), without a reload", async () => {

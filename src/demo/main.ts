@@ -112,7 +112,7 @@ function showAttributes(attributes: readonly Attribute[], changed: readonly stri
 
 /** Adds a change to the "Live changes" list, newest first. */
 function showChange(change: Change): void {
-  const who = change.source === 'SELF' ? 'You' : 'An administrator';
+  const who = { SELF: 'You', ADMIN: 'An administrator', EXTERNAL: 'Someone outside this service' }[change.source];
   const what = [...change.updated.map((a) => `set ${a.name} = ${a.value}`), ...change.deleted.map((name) => `deleted ${name}`)].join(', ');
   const item = document.createElement('li');
   item.innerHTML = '<time></time> <span></span>';
@@ -154,8 +154,11 @@ async function startSession(username: string, password: string): Promise<void> {
   });
   const { me } = await client.request(ProfileMe, {});
   // Live: every change to my attributes, made here, in another tab or by an administrator.
-  const stopChanges = client.subscribe(ProfileChanges, {}, {
+  // graphql-ws sends these variables again when it reconnects: the last cursor resumes without loss.
+  const variables: { after?: string } = {};
+  const stopChanges = client.subscribe(ProfileChanges, variables, {
     onData: ({ myAttributesChanged: change }) => {
+      variables.after = change.cursor;
       showAttributes(change.user.attributes, [...change.updated.map((a) => a.name), ...change.deleted]);
       showChange(change);
       // A new email or phone number gets a code: it shows in the mailbox.

@@ -76,10 +76,11 @@ export const ProfileVerify = graphql(`
   }
 `);
 
-/** Every change to the signed-in user's attributes, whoever made it (another tab, an administrator). */
+/** Every change to the signed-in user's attributes, whoever made it (another tab, an administrator, someone outside the service); `after` resumes after a reconnect. */
 export const ProfileChanges = graphql(`
-  subscription ProfileChanges {
-    myAttributesChanged {
+  subscription ProfileChanges($after: String) {
+    myAttributesChanged(after: $after) {
+      cursor
       source
       occurredAt
       updated {

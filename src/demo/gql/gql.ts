@@ -19,7 +19,7 @@ type Documents = {
     "\n  mutation ProfileDelete($names: [String!]!) {\n    deleteMyAttributes(input: { names: $names }) {\n      user {\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": typeof types.ProfileDeleteDocument,
     "\n  mutation ProfileRequestCode($attributeName: String!) {\n    requestAttributeVerificationCode(input: { attributeName: $attributeName }) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": typeof types.ProfileRequestCodeDocument,
     "\n  mutation ProfileVerify($attributeName: String!, $code: String!) {\n    verifyMyAttribute(input: { attributeName: $attributeName, code: $code }) {\n      user {\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": typeof types.ProfileVerifyDocument,
-    "\n  subscription ProfileChanges {\n    myAttributesChanged {\n      source\n      occurredAt\n      updated {\n        name\n        value\n      }\n      deleted\n      user {\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": typeof types.ProfileChangesDocument,
+    "\n  subscription ProfileChanges($after: String) {\n    myAttributesChanged(after: $after) {\n      cursor\n      source\n      occurredAt\n      updated {\n        name\n        value\n      }\n      deleted\n      user {\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": typeof types.ProfileChangesDocument,
 };
 const documents: Documents = {
     "\n  query ProfileMe {\n    me {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n    }\n  }\n": types.ProfileMeDocument,
@@ -27,7 +27,7 @@ const documents: Documents = {
     "\n  mutation ProfileDelete($names: [String!]!) {\n    deleteMyAttributes(input: { names: $names }) {\n      user {\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": types.ProfileDeleteDocument,
     "\n  mutation ProfileRequestCode($attributeName: String!) {\n    requestAttributeVerificationCode(input: { attributeName: $attributeName }) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": types.ProfileRequestCodeDocument,
     "\n  mutation ProfileVerify($attributeName: String!, $code: String!) {\n    verifyMyAttribute(input: { attributeName: $attributeName, code: $code }) {\n      user {\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": types.ProfileVerifyDocument,
-    "\n  subscription ProfileChanges {\n    myAttributesChanged {\n      source\n      occurredAt\n      updated {\n        name\n        value\n      }\n      deleted\n      user {\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": types.ProfileChangesDocument,
+    "\n  subscription ProfileChanges($after: String) {\n    myAttributesChanged(after: $after) {\n      cursor\n      source\n      occurredAt\n      updated {\n        name\n        value\n      }\n      deleted\n      user {\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": types.ProfileChangesDocument,
 };
 
 /**
@@ -67,7 +67,7 @@ export function graphql(source: "\n  mutation ProfileVerify($attributeName: Stri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription ProfileChanges {\n    myAttributesChanged {\n      source\n      occurredAt\n      updated {\n        name\n        value\n      }\n      deleted\n      user {\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ProfileChanges {\n    myAttributesChanged {\n      source\n      occurredAt\n      updated {\n        name\n        value\n      }\n      deleted\n      user {\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  subscription ProfileChanges($after: String) {\n    myAttributesChanged(after: $after) {\n      cursor\n      source\n      occurredAt\n      updated {\n        name\n        value\n      }\n      deleted\n      user {\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ProfileChanges($after: String) {\n    myAttributesChanged(after: $after) {\n      cursor\n      source\n      occurredAt\n      updated {\n        name\n        value\n      }\n      deleted\n      user {\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
