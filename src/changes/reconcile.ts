@@ -24,10 +24,10 @@
  *   A user seen for the first time has nothing to compare with: their
  *   snapshot is taken, nothing is published.
  */
-import { AdminGetUserCommand, ListUsersCommand, type CognitoIdentityProviderClient, type UserType } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand, ListUsersCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { Logger } from 'pino';
 import type { ProfileCache } from '../cognito/caches.js';
-import { fromAdminGetUser, toAttributes, type UserAttribute, type UserRecord } from '../cognito/users.js';
+import { fromAdminGetUser, fromListedUser, type UserAttribute, type UserRecord } from '../cognito/users.js';
 import { toEventUser, type AttributeChangeEvent, type ChangeFeed } from './feed.js';
 import { readSnapshot, snapshotText, type SnapshotStore } from './snapshots.js';
 
@@ -85,24 +85,6 @@ export function diffAttributes(before: readonly UserAttribute[], after: readonly
   return {
     updated: after.filter((a) => old.get(a.name) !== a.value),
     deleted: [...old.keys()].filter((name) => !now.has(name)),
-  };
-}
-
-/** A user of a ListUsers page, as AdminGetUser would show them. */
-function fromListedUser(user: UserType, userPoolId: string): UserRecord {
-  const username = user.Username ?? '';
-  const attributes = toAttributes(user.Attributes);
-  return {
-    username,
-    sub: attributes.find((a) => a.name === 'sub')?.value ?? username,
-    userPoolId,
-    attributes,
-    admin: {
-      status: user.UserStatus ?? 'UNKNOWN',
-      enabled: user.Enabled ?? true,
-      createdAt: user.UserCreateDate ?? null,
-      updatedAt: user.UserLastModifiedDate ?? null,
-    },
   };
 }
 

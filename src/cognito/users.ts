@@ -1,8 +1,8 @@
 /**
  * The backing shape of a Cognito user, mapped once from the SDK's answers
- * (GetUser, AdminGetUser) so resolvers never see Cognito's wire format.
+ * (GetUser, AdminGetUser, ListUsers) so resolvers never see Cognito's wire format.
  */
-import type { AdminGetUserCommandOutput, AttributeType, GetUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import type { AdminGetUserCommandOutput, AttributeType, GetUserCommandOutput, UserType } from '@aws-sdk/client-cognito-identity-provider';
 
 /** One attribute as stored, e.g. `{ name: 'custom:plan', value: 'pro' }`. */
 export interface UserAttribute {
@@ -49,18 +49,32 @@ export function fromGetUser(output: GetUserCommandOutput, userPoolId: string): U
 
 /** The user as AdminGetUser shows them, with the administrator-only details. */
 export function fromAdminGetUser(output: AdminGetUserCommandOutput, userPoolId: string): UserRecord {
-  const username = output.Username ?? '';
-  const attributes = toAttributes(output.UserAttributes);
+  return adminRecord(output.Username, output.UserAttributes, output, userPoolId);
+}
+
+/** A user of a ListUsers page, as AdminGetUser would show them. */
+export function fromListedUser(user: UserType, userPoolId: string): UserRecord {
+  return adminRecord(user.Username, user.Attributes, user, userPoolId);
+}
+
+function adminRecord(
+  name: string | undefined,
+  list: AttributeType[] | undefined,
+  details: Pick<UserType, 'UserStatus' | 'Enabled' | 'UserCreateDate' | 'UserLastModifiedDate'>,
+  userPoolId: string,
+): UserRecord {
+  const username = name ?? '';
+  const attributes = toAttributes(list);
   return {
     username,
     sub: subOf(attributes, username),
     userPoolId,
     attributes,
     admin: {
-      status: output.UserStatus ?? 'UNKNOWN',
-      enabled: output.Enabled ?? true,
-      createdAt: output.UserCreateDate ?? null,
-      updatedAt: output.UserLastModifiedDate ?? null,
+      status: details.UserStatus ?? 'UNKNOWN',
+      enabled: details.Enabled ?? true,
+      createdAt: details.UserCreateDate ?? null,
+      updatedAt: details.UserLastModifiedDate ?? null,
     },
   };
 }
