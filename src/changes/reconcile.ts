@@ -200,13 +200,8 @@ export class Reconciler {
   /** Re-reads one user named by username (a CloudTrail event that shows it); says whether it did. */
   async recheckUsername(userPoolId: string, username: string): Promise<boolean> {
     this.#options.onRead?.('event');
-    let user: UserRecord;
-    try {
-      user = fromAdminGetUser(await this.#options.cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })), userPoolId);
-    } catch (error) {
-      if ((error as Error).name === 'UserNotFoundException') return false;
-      throw error;
-    }
+    const user = await this.#adminGet(userPoolId, username);
+    if (!user) return false;
     const expected = await this.#options.snapshots.get(userPoolId, user.sub);
     if (expected === undefined) return false;
     await this.#compare(user, expected);
@@ -286,14 +281,18 @@ export class Reconciler {
   async #readUser(userPoolId: string, username: string, sub: string, known?: string): Promise<void> {
     if (this.#isWriting(userPoolId, username, sub)) return;
     const expected = known ?? (await this.#options.snapshots.get(userPoolId, sub));
-    let user: UserRecord;
+    const user = await this.#adminGet(userPoolId, username);
+    if (user) await this.#compare(user, expected);
+  }
+
+  /** The user as AdminGetUser shows them; undefined when they are gone. */
+  async #adminGet(userPoolId: string, username: string): Promise<UserRecord | undefined> {
     try {
-      user = fromAdminGetUser(await this.#options.cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })), userPoolId);
+      return fromAdminGetUser(await this.#options.cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })), userPoolId);
     } catch (error) {
-      if ((error as Error).name === 'UserNotFoundException') return;
+      if ((error as Error).name === 'UserNotFoundException') return undefined;
       throw error;
     }
-    await this.#compare(user, expected);
   }
 
   async #readPage(pool: WatchedPool): Promise<void> {

@@ -151,9 +151,8 @@ export function redisLog(redisUrl: string, options: RedisLogOptions): FeedLog {
   let closed = false;
   let deliver: (entry: FeedEntry) => void = () => {};
 
-  /** An entry as Redis holds it, checked; undefined (dropped and counted) when it is not a change of this pool. */
-  const parseEntry = (userPoolId: string, id: string, flat: string[]): FeedEntry | undefined => {
-    const fields = fieldsOf(flat);
+  /** An entry as Redis holds it (its fields, from {@link fieldsOf}), checked; undefined (dropped and counted) when it is not a change of this pool. */
+  const parseEntry = (userPoolId: string, id: string, fields: Map<string, string>): FeedEntry | undefined => {
     const json = fields.get('e');
     if (json === undefined) return drop('shape', userPoolId);
     if (secret) {
@@ -208,9 +207,10 @@ export function redisLog(redisUrl: string, options: RedisLogOptions): FeedLog {
         const reply = (await reader.xread('COUNT', READ_COUNT, 'BLOCK', BLOCK_MS, 'STREAMS', log, state.last)) as [string, [string, string[]][]][] | null;
         for (const [id, flat] of reply?.[0]?.[1] ?? []) {
           state.last = id;
-          const entry = parseEntry(userPoolId, id, flat);
+          const fields = fieldsOf(flat);
+          const entry = parseEntry(userPoolId, id, fields);
           if (!entry) continue;
-          state.epoch = fieldsOf(flat).get('ep') ?? state.epoch;
+          state.epoch = fields.get('ep') ?? state.epoch;
           deliver(entry);
         }
       } catch (error) {
@@ -286,8 +286,9 @@ export function redisLog(redisUrl: string, options: RedisLogOptions): FeedLog {
     ready: () => started,
     append(event) {
       // What waits is appended first: a change never overtakes an earlier one.
-      if (!positioned || outbox.length > 0 || writer.status !== 'ready') return keep(event, `${Date.now() - 1_000}-0`);
+      // Where a retry looks for an earlier append of this change (one whose answer was lost).
       const since = `${Date.now() - 1_000}-0`;
+      if (!positioned || outbox.length > 0 || writer.status !== 'ready') return keep(event, since);
       appendOne(event, JSON.stringify(event), '').catch((error: Error) => {
         logger.warn({ err: { message: error.message } }, 'an attribute change could not be appended to Redis; it waits in the outbox');
         keep(event, since);
@@ -312,7 +313,7 @@ export function redisLog(redisUrl: string, options: RedisLogOptions): FeedLog {
     async range(userPoolId, afterId, limit) {
       if (writer.status !== 'ready') throw new Error('Redis is not connected');
       const raw = (await writer.xrange(feedKeys(userPoolId).log, `(${afterId}`, '+', 'COUNT', limit)) as [string, string[]][];
-      const entries = raw.map(([id, flat]) => parseEntry(userPoolId, id, flat)).filter((entry): entry is FeedEntry => entry !== undefined);
+      const entries = raw.map(([id, flat]) => parseEntry(userPoolId, id, fieldsOf(flat))).filter((entry): entry is FeedEntry => entry !== undefined);
       return raw.length === limit ? { entries, next: raw.at(-1)![0] } : { entries };
     },
     isHealthy: () => writer.status === 'ready' && readers.every((reader) => reader.status === 'ready'),
