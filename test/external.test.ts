@@ -16,6 +16,7 @@ import pino from 'pino';
 import { memorySnapshots, redisSnapshots } from '../src/changes/snapshots.js';
 import { CLOUDTRAIL_PATH, CLOUDTRAIL_SECRET_HEADER } from '../src/plugins/use-cloudtrail.js';
 import { graphql } from './gql/index.js';
+import { until } from './support/until.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
 import { subscribe, watchFeed, type Subscriber } from './support/subscribers.js';
@@ -112,15 +113,6 @@ async function reads(service: TestApp, kind: 'user' | 'page' | 'event'): Promise
   return (await metric!.get()).values.find((v) => v.labels.kind === kind)?.value ?? 0;
 }
 
-/** Waits until `test` holds, checking every 20 ms. */
-async function until(test: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await test())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await sleep(20);
-  }
-}
-
 /** Opens `subscriber` on `service` and waits until it listens and its users were first read (their snapshots taken). */
 async function opened<T>(service: TestApp, make: () => Subscriber<T>, kind: 'user' | 'page' = 'user'): Promise<Subscriber<T>> {
   const watch = watchFeed(service.app);
@@ -128,7 +120,7 @@ async function opened<T>(service: TestApp, make: () => Subscriber<T>, kind: 'use
   const subscriber = track(make());
   await watch.untilListening(1);
   watch.restore();
-  await until(async () => (await reads(service, kind)) > before);
+  await until(async () => (await reads(service, kind)) > before, 5_000, `a first ${kind} read`);
   // The read that was counted has been compared too.
   await sleep(100);
   return subscriber;

@@ -9,6 +9,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETENTION } from '../src/config.js';
 import { createChangeFeed, FANOUT_SLICE, type ChangeFeedOptions, type FeedEntry, type NewChange } from '../src/changes/feed.js';
+import { until } from './support/until.js';
 
 const logger = pino({ level: 'silent' });
 const options: ChangeFeedOptions = { logger, poolIds: ['local_pool1'], retention: DEFAULT_RETENTION, maxOutbox: 100, maxHeld: 100 };
@@ -23,15 +24,6 @@ const change = (value: string): NewChange => ({
   source: 'SELF',
   occurredAt: new Date().toISOString(),
 });
-
-/** Resolves once `done()` holds, checking after each turn of the event loop. */
-async function until(done: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 describe('the change feed', () => {
   it('should hand a change to thousands of subscribers of one topic in slices, each exactly once and in order', async () => {
@@ -51,7 +43,7 @@ describe('the change feed', () => {
     // Other work queued behind the publish runs before the fan-out is over.
     let callsWhenOtherWorkRan = -1;
     setImmediate(() => (callsWhenOtherWorkRan = calls));
-    await until(() => calls === subscribers * 2);
+    await until(() => calls === subscribers * 2, 5_000, 'every subscriber to have both changes', 5);
 
     expect(callsWhenOtherWorkRan).toBeGreaterThanOrEqual(FANOUT_SLICE);
     expect(callsWhenOtherWorkRan).toBeLessThan(subscribers * 2);
@@ -129,9 +121,9 @@ describe('the change feed', () => {
     feed.publish(change('v4'));
     await new Promise((resolve) => setTimeout(resolve, 7));
     feed.publish(change('v5'));
-    await until(() => seen.length >= 5);
+    await until(() => seen.length >= 5, 5_000, 'five changes', 5);
     feed.publish(change('v6'));
-    await until(() => seen.length >= 6);
+    await until(() => seen.length >= 6, 5_000, 'six changes', 5);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(seen).toEqual(['v1', 'v2', 'v3', 'v4', 'v5', 'v6']);
     stop();

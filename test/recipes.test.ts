@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import { followMyChangesOverSse } from '../docs/recipes/graphql-sse.js';
 import { followMyChanges, type MyChange } from '../docs/recipes/graphql-ws.js';
 import { graphql } from './gql/index.js';
+import { until } from './support/until.js';
 import { freePort, startTestApp, type TestApp } from './support/app.js';
 import { startTestCognito, type TestCognito } from './support/cognito.js';
 
@@ -47,14 +48,6 @@ async function bobSets(service: TestApp, value: string): Promise<void> {
   const token = await cognito.tokens.tokenFor('bob');
   const { errors } = await service.request(RecipeUpdateMine, { input: { attributes: [{ name: 'custom:plan', value }] } }, { token });
   expect(errors).toBeUndefined();
-}
-
-async function until(test: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
 }
 
 /** Starts an instance on `port` (a restart keeps its address, as behind a load balancer). */

@@ -16,6 +16,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { graphql } from './gql/index.js';
+import { until } from './support/until.js';
 import { freePort } from './support/app.js';
 
 const ShutdownMyChanges = graphql(`
@@ -190,15 +191,6 @@ async function sseSubscriber(service: ServiceProcess) {
     }
   })();
   return { state, done };
-}
-
-/** Waits until `check` holds, polling, or fails after `timeoutMs`. */
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
 }
 
 /** Changes bob's plan until both subscribers have received a change: both subscriptions are live. */
