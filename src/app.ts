@@ -19,6 +19,7 @@ import { forgetProfilesChangedElsewhere } from './changes/publish.js';
 import { ClientAttributes } from './cognito/app-clients.js';
 import { ProfileCache, TtlCache } from './cognito/caches.js';
 import { installPipeline, type CognitoPipeline } from './cognito/pipeline.js';
+import { logEnforcedLimits, readProvisionedLimits } from './cognito/provisioned-limits.js';
 import { createCognitoClient } from './cognito/sdk-client.js';
 import { ConfigError, isLoopbackHost, isLoopbackHostHeader, type Config } from './config.js';
 import { contextFactory, type Context, type ServerContext, type Services } from './context.js';
@@ -147,6 +148,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const metrics = createMetrics(config.metrics);
   const target = await connectCognito(config, deps, logger);
   const { cognito, endpoint, embedded } = target;
+  // What Cognito enforces per category, asked once before the pipeline exists (no quota, no breaker, no request waiting).
+  const provisioned = config.quotas.readProvisionedLimits ? await readProvisionedLimits(cognito) : undefined;
   // After seeding: the demo's own set-up spends no quota.
   const pipeline: CognitoPipeline = installPipeline(cognito, {
     timeoutMs: config.cognitoTimeoutMs,
@@ -155,7 +158,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     logger,
     observer: metrics.cognitoCalls,
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+    ...(provisioned ? { provisioned: provisioned.values } : {}),
   });
+  if (provisioned) logEnforcedLimits(logger, pipeline.quotas.limits, provisioned, config.quotas.explicit);
+  metrics.watchQuotas(pipeline.quotas);
   if (config.metrics.enabled && !config.metrics.token && !isLoopbackHost(config.host)) {
     logger.warn(`${METRICS_ENDPOINT} answers anyone who reaches ${config.host}:${config.port}: keep it off public networks, or set METRICS_TOKEN`);
   }
@@ -191,6 +197,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const services: Services = {
     cognito,
     reserve: (subject, commands) => pipeline.reserve(subject, commands),
+    quotas: pipeline.quotas,
     verifier: createTokenVerifier({
       poolIds: target.poolIds,
       region: target.region,

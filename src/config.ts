@@ -123,29 +123,70 @@ export interface MetricsSettings {
   token: string | null;
 }
 
+/** The settings of the quota categories, each `QUOTA_<CATEGORY>_PER_SECOND`. */
+export type CategorySetting = 'userRead' | 'userUpdate' | 'userResourceRead' | 'userPoolRead' | 'userPoolClientRead' | 'userPoolUpdate' | 'userList';
+
+/** Each category setting's variable. */
+export const CATEGORY_VARIABLES: Readonly<Record<CategorySetting, string>> = {
+  userRead: 'QUOTA_USER_READ_PER_SECOND',
+  userUpdate: 'QUOTA_USER_UPDATE_PER_SECOND',
+  userResourceRead: 'QUOTA_USER_RESOURCE_READ_PER_SECOND',
+  userPoolRead: 'QUOTA_USER_POOL_READ_PER_SECOND',
+  userPoolClientRead: 'QUOTA_USER_POOL_CLIENT_READ_PER_SECOND',
+  userPoolUpdate: 'QUOTA_USER_POOL_UPDATE_PER_SECOND',
+  userList: 'QUOTA_USER_LIST_PER_SECOND',
+};
+
+/** `QUOTA_USER_POOL_UPDATE_PER_SECOND`'s former name. */
+const DEPRECATED_USER_POOL_UPDATE = 'QUOTA_ADD_CUSTOM_ATTRIBUTES_PER_SECOND';
+
 /**
  * Cognito's default quotas (per account and region, all pools) and its
  * per-user limits, as requests per second unless said otherwise.
  */
 export interface QuotaSettings {
-  /** GetUser, AdminGetUser. @default 120 */
+  /** `QUOTA_USER_READ_PER_SECOND`: GetUser, AdminGetUser. @default 120 */
   userRead: number;
-  /** The five attribute writes and VerifyUserAttribute; not raisable at AWS. @default 25 */
+  /** `QUOTA_USER_UPDATE_PER_SECOND`: the four attribute writes and VerifyUserAttribute. @default 25 */
   userUpdate: number;
-  /** GetUserAttributeVerificationCode. @default 50 */
+  /** `QUOTA_USER_RESOURCE_READ_PER_SECOND`: GetUserAttributeVerificationCode, AdminListGroupsForUser. @default 50 */
   userResourceRead: number;
-  /** DescribeUserPool, DescribeUserPoolClient. @default 15 */
+  /** `QUOTA_USER_POOL_READ_PER_SECOND`: DescribeUserPool. @default 15 */
   userPoolRead: number;
-  /** AddCustomAttributes. @default 15 */
-  addCustomAttributes: number;
+  /** `QUOTA_USER_POOL_CLIENT_READ_PER_SECOND`: DescribeUserPoolClient (what an app client may read). @default 15 */
+  userPoolClientRead: number;
+  /**
+   * `QUOTA_USER_POOL_UPDATE_PER_SECOND`: AddCustomAttributes. Deprecated
+   * alias: `QUOTA_ADD_CUSTOM_ATTRIBUTES_PER_SECOND` (from when it was a
+   * category of its own), still read when the new name is unset; both set to
+   * different values is a configuration error. @default 15
+   */
+  userPoolUpdate: number;
   /** `QUOTA_USER_LIST_PER_SECOND`: ListUsers (reconciling pools). @default 30 */
   userList: number;
-  /** Reads concerning one user. @default 10 */
+  /**
+   * The category settings above that the operator set, not defaulted: with
+   * {@link QuotaSettings.readProvisionedLimits}, a setting set explicitly
+   * lower than the rate Cognito enforces is a deliberate cap and wins
+   * (src/cognito/provisioned-limits.ts); any other yields to Cognito's answer.
+   */
+  explicit: readonly CategorySetting[];
+  /**
+   * `QUOTA_READ_PROVISIONED_LIMITS`: at start-up, ask Cognito
+   * (GetProvisionedLimit) the rate it enforces in each category (capacity
+   * bought beyond the defaults) and size the limiters from it; a category
+   * whose answer does not come keeps its setting.
+   * @default true against AWS (no `COGNITO_ENDPOINT`), false for an emulator or the embedded default
+   */
+  readProvisionedLimits: boolean;
+  /** `QUOTA_PER_USER_READS_PER_SECOND`: reads concerning one user. @default 10 */
   perUserRead: number;
-  /** Writes concerning one user. @default 10 */
+  /** `QUOTA_PER_USER_WRITES_PER_SECOND`: writes concerning one user. @default 10 */
   perUserWrite: number;
-  /** Verification codes sent to one user per hour. @default 5 */
+  /** `QUOTA_CODES_PER_USER_PER_HOUR`: verification codes sent to one user per hour (GetUserAttributeVerificationCode). @default 5 */
   codesPerUserPerHour: number;
+  /** `QUOTA_VERIFY_ATTEMPTS_PER_USER_PER_HOUR`: VerifyUserAttribute attempts of one user per hour, right or wrong code (besides the per-user writes). @default 15 */
+  verifyAttemptsPerUserPerHour: number;
   /** How long a call over budget may wait for one before LIMIT_EXCEEDED, in ms. @default 250 */
   maxWaitMs: number;
   /** The share of each category's budget one caller (user or administrator) may spend, in percent (100: no share of their own). @default 25 */
@@ -365,6 +406,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   const corsOrigins = origins.length > 0 ? origins : null;
+  // The deprecated name still counts, unless the new one says otherwise.
+  const [current, deprecated] = [env.QUOTA_USER_POOL_UPDATE_PER_SECOND?.trim(), env[DEPRECATED_USER_POOL_UPDATE]?.trim()];
+  const userPoolUpdateVariable = !current && deprecated ? DEPRECATED_USER_POOL_UPDATE : CATEGORY_VARIABLES.userPoolUpdate;
+  if (current && deprecated && Number(current) !== Number(deprecated)) {
+    problems.push(`QUOTA_USER_POOL_UPDATE_PER_SECOND=${JSON.stringify(current)} and its deprecated name ${DEPRECATED_USER_POOL_UPDATE}=${JSON.stringify(deprecated)} differ: set only QUOTA_USER_POOL_UPDATE_PER_SECOND`);
+  }
+  const categorySetting = (setting: CategorySetting, fallback: number): number =>
+    int(setting === 'userPoolUpdate' ? userPoolUpdateVariable : CATEGORY_VARIABLES[setting], fallback, 1, 100_000);
+  const explicitCategories = (Object.keys(CATEGORY_VARIABLES) as CategorySetting[]).filter((setting) =>
+    setting === 'userPoolUpdate' ? Boolean(current || deprecated) : Boolean(env[CATEGORY_VARIABLES[setting]]?.trim()),
+  );
   const quotaKeyPrefix = env.QUOTA_KEY_PREFIX?.trim() || 'cognito-quotas';
   if (!QUOTA_KEY_PREFIX.test(quotaKeyPrefix)) {
     problems.push(`QUOTA_KEY_PREFIX=${JSON.stringify(quotaKeyPrefix)} must be 1 to 64 letters, digits, "_", "-", "." or ":"`);
@@ -395,15 +447,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(cloudTrailSecret ? { cloudTrailSecret } : {}),
     logLevel,
     quotas: {
-      userRead: int('QUOTA_USER_READ_PER_SECOND', 120, 1, 100_000),
-      userUpdate: int('QUOTA_USER_UPDATE_PER_SECOND', 25, 1, 100_000),
-      userResourceRead: int('QUOTA_USER_RESOURCE_READ_PER_SECOND', 50, 1, 100_000),
-      userPoolRead: int('QUOTA_USER_POOL_READ_PER_SECOND', 15, 1, 100_000),
-      addCustomAttributes: int('QUOTA_ADD_CUSTOM_ATTRIBUTES_PER_SECOND', 15, 1, 100_000),
-      userList: int('QUOTA_USER_LIST_PER_SECOND', 30, 1, 100_000),
+      userRead: categorySetting('userRead', 120),
+      userUpdate: categorySetting('userUpdate', 25),
+      userResourceRead: categorySetting('userResourceRead', 50),
+      userPoolRead: categorySetting('userPoolRead', 15),
+      userPoolClientRead: categorySetting('userPoolClientRead', 15),
+      userPoolUpdate: categorySetting('userPoolUpdate', 15),
+      userList: categorySetting('userList', 30),
+      explicit: explicitCategories,
+      readProvisionedLimits: bool('QUOTA_READ_PROVISIONED_LIMITS', cognito.mode === 'remote' && cognito.endpoint === undefined),
       perUserRead: int('QUOTA_PER_USER_READS_PER_SECOND', 10, 1, 100_000),
       perUserWrite: int('QUOTA_PER_USER_WRITES_PER_SECOND', 10, 1, 100_000),
       codesPerUserPerHour: int('QUOTA_CODES_PER_USER_PER_HOUR', 5, 1, 100_000),
+      verifyAttemptsPerUserPerHour: int('QUOTA_VERIFY_ATTEMPTS_PER_USER_PER_HOUR', 15, 1, 100_000),
       maxWaitMs: int('QUOTA_MAX_WAIT_MS', 250, 0, 60_000),
       callerSharePercent: int('QUOTA_CALLER_SHARE_PERCENT', 25, 1, 100),
       keyPrefix: quotaKeyPrefix,

@@ -36,6 +36,8 @@ export interface Services {
   cognito: CognitoIdentityProviderClient;
   /** Takes the quota points of calls to be sent soon (the reads that follow a write). */
   reserve: CognitoPipeline['reserve'];
+  /** The quota limiters, read without spending (a user's verification-code budget, src/schema/code-budget.ts). */
+  quotas: CognitoPipeline['quotas'];
   verifier: TokenVerifier;
   /** Whether callers still have what their tokens claim, asked of Cognito (AUTH_RECHECK_MS). */
   authority: Authority;

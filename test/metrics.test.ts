@@ -188,7 +188,7 @@ describe('GraphQL operations', () => {
       // The confirmation of an administrator's group (src/auth/authority.ts).
       AdminListGroupsForUser: 'UserResourceRead',
       DescribeUserPool: 'UserPoolRead',
-      DescribeUserPoolClient: 'UserPoolRead',
+      DescribeUserPoolClient: 'UserPoolClientRead',
     };
     for (const [command, count] of sent) {
       const labels = { command, category: categories[command] ?? 'none' };

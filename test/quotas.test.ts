@@ -12,6 +12,8 @@ import {
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -91,6 +93,16 @@ const QuotaVerify = graphql(`
     verifyMyAttribute(input: $input) {
       user {
         username
+      }
+    }
+  }
+`);
+
+const QuotaAddCustom = graphql(`
+  mutation QuotaAddCustom($input: AddCustomAttributesInput!) {
+    addCustomAttributes(input: $input) {
+      userPool {
+        id
       }
     }
   }
@@ -220,6 +232,37 @@ describe('the quota of a category', () => {
     const ready = await service.app.yoga.fetch('http://test/ready');
     expect(ready.status).toBe(200);
     expect(edge.count('DescribeUserPool') - before).toBe(1);
+  });
+
+  it('should count DescribeUserPoolClient under UserPoolClientRead, not UserPoolRead', async () => {
+    const service = await startApp({ QUOTA_USER_POOL_CLIENT_READ_PER_SECOND: '1', QUOTA_USER_POOL_READ_PER_SECOND: '1', QUOTA_MAX_WAIT_MS: '0' });
+    const { userPoolId, clientId } = cognito.demo;
+    // The service's own client: every call through it goes through the pipeline's limiters.
+    const { cognito: client } = service.app.services;
+    const outcome = (call: Promise<unknown>) => call.then(() => 'sent', (error: { extensions?: { code?: unknown } }) => error.extensions?.code);
+    const before = { client: edge.count('DescribeUserPoolClient'), pool: edge.count('DescribeUserPool') };
+
+    // One of each in the same second: each has a budget of its own.
+    expect(await outcome(client.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId })))).toBe('sent');
+    expect(await outcome(client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId })))).toBe('sent');
+    expect(await outcome(client.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId })))).toBe('LIMIT_EXCEEDED');
+    expect(edge.count('DescribeUserPoolClient') - before.client).toBe(1);
+    expect(edge.count('DescribeUserPool') - before.pool).toBe(1);
+  });
+
+  it('should count addCustomAttributes under UserPoolUpdate (QUOTA_USER_POOL_UPDATE_PER_SECOND, or its deprecated name)', async () => {
+    for (const variable of ['QUOTA_USER_POOL_UPDATE_PER_SECOND', 'QUOTA_ADD_CUSTOM_ATTRIBUTES_PER_SECOND']) {
+      const service = await startApp({ [variable]: '1', QUOTA_MAX_WAIT_MS: '0' });
+      await service.request(QuotaPool, {}, { token: admin }); // the administrator's standing, confirmed once
+      const add = () =>
+        service.request(QuotaAddCustom, { input: { attributes: [{ name: `q${randomUUID().slice(0, 8)}`, dataType: 'STRING' }] } }, { token: admin });
+      const before = edge.count('AddCustomAttributes');
+      const results = await Promise.all([add(), add()]);
+      expect(results.filter((r) => codes(r.errors).includes('LIMIT_EXCEEDED')), variable).toHaveLength(1);
+      expect(results.filter((r) => r.errors === undefined), variable).toHaveLength(1);
+      expect(edge.count('AddCustomAttributes') - before, variable).toBe(1);
+      await Promise.all(apps.splice(0).map((s) => s.stop()));
+    }
   });
 
   it('should limit the embedded emulator the same way', async () => {
@@ -512,6 +555,16 @@ describe("Cognito's own throttling", () => {
 });
 
 describe('quota settings', () => {
+  it('should read QUOTA_ADD_CUSTOM_ATTRIBUTES_PER_SECOND as a deprecated name of QUOTA_USER_POOL_UPDATE_PER_SECOND, and refuse the two set differently', () => {
+    expect(loadConfig({}).quotas.userPoolUpdate).toBe(15);
+    expect(loadConfig({}).quotas.userPoolClientRead).toBe(15);
+    expect(loadConfig({ QUOTA_ADD_CUSTOM_ATTRIBUTES_PER_SECOND: '7' }).quotas).toMatchObject({ userPoolUpdate: 7, explicit: ['userPoolUpdate'] });
+    expect(loadConfig({ QUOTA_USER_POOL_UPDATE_PER_SECOND: '8', QUOTA_ADD_CUSTOM_ATTRIBUTES_PER_SECOND: '8' }).quotas.userPoolUpdate).toBe(8);
+    expect(() => loadConfig({ QUOTA_USER_POOL_UPDATE_PER_SECOND: '8', QUOTA_ADD_CUSTOM_ATTRIBUTES_PER_SECOND: '9' })).toThrow(/deprecated name QUOTA_ADD_CUSTOM_ATTRIBUTES_PER_SECOND/);
+    expect(() => loadConfig({ QUOTA_ADD_CUSTOM_ATTRIBUTES_PER_SECOND: '0' })).toThrow(/QUOTA_ADD_CUSTOM_ATTRIBUTES_PER_SECOND="0"/);
+    expect(loadConfig({ QUOTA_USER_READ_PER_SECOND: '5', QUOTA_USER_POOL_CLIENT_READ_PER_SECOND: '3' }).quotas.explicit).toEqual(['userRead', 'userPoolClientRead']);
+  });
+
   it('should default to "cognito-quotas" and refuse a prefix with spaces', () => {
     expect(loadConfig({}).quotas.keyPrefix).toBe('cognito-quotas');
     expect(loadConfig({ QUOTA_KEY_PREFIX: 'prod-eu:quotas' }).quotas.keyPrefix).toBe('prod-eu:quotas');

@@ -37,7 +37,7 @@ import type { Logger } from 'pino';
 import type { QuotaSettings } from '../config.js';
 import { codeForCognitoError, ErrorCode } from '../errors.js';
 import { CircuitBreaker, CircuitOpenError, outcomeOf, type BreakerState } from './breaker.js';
-import { createQuotas, type CallerKey, type CallSubject, type Quotas } from './quotas.js';
+import { createQuotas, type CallerKey, type CallSubject, type QuotaCategory, type Quotas } from './quotas.js';
 
 /** What the pipeline tells about the calls it sees (src/plugins/use-metrics.ts listens). */
 export interface CallObserver {
@@ -60,6 +60,8 @@ export interface PipelineOptions {
   region: string;
   /** Shares the quota counters between instances. */
   redisUrl?: string;
+  /** What Cognito said it enforces per category (src/cognito/provisioned-limits.ts). */
+  provisioned?: Partial<Record<QuotaCategory, number>>;
   logger: Logger;
   observer?: CallObserver;
 }
@@ -76,6 +78,8 @@ export interface CognitoPipeline {
   reserve(subject: CallSubject, commands: readonly string[], caller?: CallerKey): Promise<Reservation>;
   /** A budget shared by every instance, beside Cognito's own quotas (e.g. RECONCILE_READS_PER_SECOND); see {@link Quotas.budget}. */
   budget: Quotas['budget'];
+  /** The limiters, read without spending: a user's hourly budgets, each category's limit and headroom. */
+  readonly quotas: Pick<Quotas, 'remaining' | 'limits' | 'headroom'>;
   /** Removes the pipeline from the client and closes the quotas' Redis connection. */
   close(): Promise<void>;
 }
@@ -193,6 +197,7 @@ export function installPipeline(client: CognitoIdentityProviderClient, options: 
     keyPrefix: options.quotas.keyPrefix,
     logger,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+    ...(options.provisioned ? { provisioned: options.provisioned } : {}),
   });
   // Each call's deadline, by its input. Not in the handler context: with the
   // client's `cacheMiddleware`, that context is shared by every call of a command.
@@ -269,6 +274,7 @@ export function installPipeline(client: CognitoIdentityProviderClient, options: 
     client,
     breaker,
     budget: (name, perSecond) => quotas.budget(name, perSecond),
+    quotas: { remaining: (limit, subject) => quotas.remaining(limit, subject), limits: quotas.limits, headroom: () => quotas.headroom() },
     async reserve(subject, commands, caller) {
       const by = caller ?? asCaller(subject);
       const taken: string[] = [];

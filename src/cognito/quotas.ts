@@ -13,6 +13,11 @@
  * take the whole 25/s UserUpdate budget, and one administrator's aliased
  * `users` query thousands of UserRead calls, from everyone else.
  *
+ * Each category's limit is its setting (QUOTA_<CATEGORY>_PER_SECOND), or the
+ * rate Cognito says it enforces for the account when it was asked at start-up
+ * (GetProvisionedLimit, src/cognito/provisioned-limits.ts): see
+ * {@link enforcedLimits} for which wins.
+ *
  * Limits are fixed windows (rate-limiter-flexible). With Redis, each limiter
  * has an in-memory insurance limiter with the same limits, so a Redis outage
  * costs the sharing between instances, never a Cognito call.
@@ -20,10 +25,27 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { QuotaSettings } from '../config.js';
+import type { CategorySetting, QuotaSettings } from '../config.js';
 import { ErrorCode, contractError } from '../errors.js';
 
-/** Cognito's quota categories, and the commands of this service in each. */
+/**
+ * Cognito's quota categories, and the commands of this service in each, as
+ * Cognito files them: "Quotas in Amazon Cognito" (developer guide), section
+ * "Amazon Cognito user pools API operation categories and request rate
+ * quotas", https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html#category_operations.
+ * Its category descriptions (also in the archived copy,
+ * awsdocs/amazon-cognito-developer-guide doc_source/limits.md): UserPoolRead
+ * "operations that read your user pools", UserPoolClientRead "operations
+ * that list your user pool clients" (DescribeUserPoolClient, which used to be
+ * counted under UserPoolRead here), UserPoolUpdate "operations that create,
+ * update, and delete your user pools" (AddCustomAttributes, which used to be a
+ * category of its own here), UserResourceRead "user resource information
+ * ... such as device or group" (AdminListGroupsForUser), UserUpdate "manage
+ * users and user attributes" (VerifyUserAttribute sets `*_verified`).
+ * GetUserAttributeVerificationCode stays under UserResourceRead, as before:
+ * the per-operation rows could not be read in the stored copies of the page,
+ * so that one is not confirmed against the current table.
+ */
 export const QUOTA_CATEGORIES = {
   UserRead: ['GetUser', 'AdminGetUser'],
   UserUpdate: [
@@ -34,31 +56,88 @@ export const QUOTA_CATEGORIES = {
     'VerifyUserAttribute',
   ],
   UserResourceRead: ['GetUserAttributeVerificationCode', 'AdminListGroupsForUser'],
-  UserPoolRead: ['DescribeUserPool', 'DescribeUserPoolClient'],
-  AddCustomAttributes: ['AddCustomAttributes'],
+  UserPoolRead: ['DescribeUserPool'],
+  UserPoolClientRead: ['DescribeUserPoolClient'],
+  UserPoolUpdate: ['AddCustomAttributes'],
   UserList: ['ListUsers'],
 } as const;
 /** One of Cognito's quota categories, e.g. `UserUpdate`. */
 export type QuotaCategory = keyof typeof QUOTA_CATEGORIES;
+
+/** Every quota category, in {@link QUOTA_CATEGORIES}' order. */
+export const CATEGORY_NAMES = Object.keys(QUOTA_CATEGORIES) as QuotaCategory[];
+
+/** The setting of each category's limit. */
+export const CATEGORY_SETTINGS: Readonly<Record<QuotaCategory, CategorySetting>> = {
+  UserRead: 'userRead',
+  UserUpdate: 'userUpdate',
+  UserResourceRead: 'userResourceRead',
+  UserPoolRead: 'userPoolRead',
+  UserPoolClientRead: 'userPoolClientRead',
+  UserPoolUpdate: 'userPoolUpdate',
+  UserList: 'userList',
+};
+
+/** A category's limit as enforced, and where it comes from. */
+export interface EnforcedLimit {
+  /** Calls a second, for every instance together. */
+  perSecond: number;
+  /** `provisioned`: Cognito's answer to GetProvisionedLimit; `setting`: QUOTA_<CATEGORY>_PER_SECOND (or its default). */
+  source: 'provisioned' | 'setting';
+}
+
+/**
+ * Each category's limit. Where Cognito said what it enforces (`provisioned`,
+ * from GetProvisionedLimit), that is the limit: a higher setting would only
+ * send calls Cognito throttles, and a default lower than capacity the account
+ * pays for would waste it. The one exception is a setting the operator set
+ * explicitly lower than Cognito's answer: that is a deliberate cap (this
+ * service's share of an account other systems also spend) and wins.
+ */
+export function enforcedLimits(settings: QuotaSettings, provisioned: Partial<Record<QuotaCategory, number>> = {}): Record<QuotaCategory, EnforcedLimit> {
+  const limits = {} as Record<QuotaCategory, EnforcedLimit>;
+  for (const category of CATEGORY_NAMES) {
+    const key = CATEGORY_SETTINGS[category];
+    const setting = settings[key];
+    const answer = provisioned[category];
+    const capped = settings.explicit.includes(key) && answer !== undefined && setting < answer;
+    limits[category] = answer === undefined || capped ? { perSecond: setting, source: 'setting' } : { perSecond: answer, source: 'provisioned' };
+  }
+  return limits;
+}
 
 /** The quota category of a command (e.g. `GetUser` -> `UserRead`), `undefined` for one outside them (e.g. `InitiateAuth`). */
 export function categoryOf(command: string): QuotaCategory | undefined {
   return (Object.keys(QUOTA_CATEGORIES) as QuotaCategory[]).find((category) => (QUOTA_CATEGORIES[category] as readonly string[]).includes(command));
 }
 
-/** Cognito's per-user limits, and the commands each counts. */
-const PER_USER: Record<string, PerUserLimit> = {
-  GetUser: 'perUserRead',
-  AdminGetUser: 'perUserRead',
-  AdminListGroupsForUser: 'perUserRead',
-  UpdateUserAttributes: 'perUserWrite',
-  AdminUpdateUserAttributes: 'perUserWrite',
-  DeleteUserAttributes: 'perUserWrite',
-  AdminDeleteUserAttributes: 'perUserWrite',
-  VerifyUserAttribute: 'perUserWrite',
-  GetUserAttributeVerificationCode: 'codesPerUserPerHour',
+/**
+ * Cognito's per-user limits, and the commands each counts; a command may
+ * count against several (VerifyUserAttribute: a write, and one of the 15
+ * attempts a user has an hour), the hourly ones first.
+ */
+const PER_USER: Record<string, readonly PerUserLimit[]> = {
+  GetUser: ['perUserRead'],
+  AdminGetUser: ['perUserRead'],
+  AdminListGroupsForUser: ['perUserRead'],
+  UpdateUserAttributes: ['perUserWrite'],
+  AdminUpdateUserAttributes: ['perUserWrite'],
+  DeleteUserAttributes: ['perUserWrite'],
+  AdminDeleteUserAttributes: ['perUserWrite'],
+  VerifyUserAttribute: ['verifyAttemptsPerUserPerHour', 'perUserWrite'],
+  GetUserAttributeVerificationCode: ['codesPerUserPerHour'],
 };
-type PerUserLimit = 'perUserRead' | 'perUserWrite' | 'codesPerUserPerHour';
+/** A per-user limit counted over an hour: what {@link Quotas.remaining} reads. */
+export type HourlyLimit = 'codesPerUserPerHour' | 'verifyAttemptsPerUserPerHour';
+type PerUserLimit = 'perUserRead' | 'perUserWrite' | HourlyLimit;
+
+/** What is left of one user's hourly budget. */
+export interface UserBudget {
+  /** Points left in the current window. */
+  remaining: number;
+  /** When the window ends and `remaining` is whole again; null when nothing is spent. */
+  resetsAt: Date | null;
+}
 
 const SECOND = 1; // s
 const HOUR = 3_600; // s
@@ -73,6 +152,8 @@ export interface QuotaOptions {
   redisUrl?: string;
   /** Prefix of the Redis keys (and of the in-memory ones). */
   keyPrefix: string;
+  /** What Cognito said it enforces per category (GetProvisionedLimit at start-up); see {@link enforcedLimits}. */
+  provisioned?: Partial<Record<QuotaCategory, number>>;
   /** Cognito's quotas are per account and region: the region scopes the shared counters. */
   region: string;
   logger: Logger;
@@ -91,6 +172,15 @@ export interface Quotas {
   release(command: string, subject: CallSubject | undefined, caller?: CallerKey): Promise<void>;
   /** Whether `command` counts against a per-user limit (and so must name whom it concerns). */
   perUser(command: string): boolean;
+  /**
+   * What is left of `subject`'s hourly `limit`, read without spending any of
+   * it (from Redis when the limiters are there, else this process's counters).
+   */
+  remaining(limit: HourlyLimit, subject: CallSubject): Promise<UserBudget>;
+  /** Each category's limit as enforced, and its source. */
+  readonly limits: Readonly<Record<QuotaCategory, EnforcedLimit>>;
+  /** The calls each category still has in the current one-second window (for every instance); a category whose counter could not be read is left out. */
+  headroom(): Promise<Partial<Record<QuotaCategory, number>>>;
   /** Remembers that `username` of `userPoolId` is the user `sub` (from Cognito's answers), for the per-user keys. */
   learn(userPoolId: string, username: string, sub: string): void;
   /**
@@ -170,24 +260,18 @@ export function createQuotas(quotas: QuotaSettings, options: QuotaOptions): Quot
     return known ? `${userPoolId}:sub:${known}` : `${userPoolId}:username:${username.slice(0, MAX_KEY_USERNAME)}`;
   };
 
-  const categoryLimits: Record<QuotaCategory, number> = {
-    UserRead: quotas.userRead,
-    UserUpdate: quotas.userUpdate,
-    UserResourceRead: quotas.userResourceRead,
-    UserPoolRead: quotas.userPoolRead,
-    AddCustomAttributes: quotas.addCustomAttributes,
-    UserList: quotas.userList,
-  };
+  const limits = enforcedLimits(quotas, options.provisioned);
   const byCommand = new Map<string, RateLimiterAbstract>();
+  const byCategory = new Map<QuotaCategory, RateLimiterAbstract>();
   const callerShare = new Map<string, RateLimiterAbstract>();
-  for (const [category, commands] of Object.entries(QUOTA_CATEGORIES) as [QuotaCategory, readonly string[]][]) {
-    const categoryLimiter = limiter(category, categoryLimits[category], SECOND);
+  for (const category of CATEGORY_NAMES) {
+    const { perSecond } = limits[category];
+    const categoryLimiter = limiter(category, perSecond, SECOND);
+    byCategory.set(category, categoryLimiter);
     // 100 %: a caller may spend the whole category, which the category's own limit says already.
     const shareLimiter =
-      quotas.callerSharePercent < 100
-        ? limiter(`${category}:perCaller`, Math.max(1, Math.floor((categoryLimits[category] * quotas.callerSharePercent) / 100)), SECOND)
-        : undefined;
-    for (const command of commands) {
+      quotas.callerSharePercent < 100 ? limiter(`${category}:perCaller`, Math.max(1, Math.floor((perSecond * quotas.callerSharePercent) / 100)), SECOND) : undefined;
+    for (const command of QUOTA_CATEGORIES[category]) {
       byCommand.set(command, categoryLimiter);
       if (shareLimiter) callerShare.set(command, shareLimiter);
     }
@@ -196,6 +280,11 @@ export function createQuotas(quotas: QuotaSettings, options: QuotaOptions): Quot
     perUserRead: limiter('perUserRead', quotas.perUserRead, SECOND),
     perUserWrite: limiter('perUserWrite', quotas.perUserWrite, SECOND),
     codesPerUserPerHour: limiter('codesPerUserPerHour', quotas.codesPerUserPerHour, HOUR),
+    verifyAttemptsPerUserPerHour: limiter('verifyAttemptsPerUserPerHour', quotas.verifyAttemptsPerUserPerHour, HOUR),
+  };
+  const hourlyPoints: Record<HourlyLimit, number> = {
+    codesPerUserPerHour: quotas.codesPerUserPerHour,
+    verifyAttemptsPerUserPerHour: quotas.verifyAttemptsPerUserPerHour,
   };
 
   /** Takes one point, waiting until `deadline`; the milliseconds still to wait when it could not. */
@@ -220,8 +309,7 @@ export function createQuotas(quotas: QuotaSettings, options: QuotaOptions): Quot
   /** The limits `command` counts against, the narrowest first: a user over their own budget spends nobody else's. */
   const stepsOf = (command: string, subject: CallSubject | undefined, caller: CallerKey | undefined): Step[] => {
     const steps: Step[] = [];
-    const perUserLimit = PER_USER[command];
-    if (perUserLimit && subject) steps.push({ limiter: perUser[perUserLimit], key: userKeyOf(subject), scope: 'user' });
+    if (subject) for (const limit of PER_USER[command] ?? []) steps.push({ limiter: perUser[limit], key: userKeyOf(subject), scope: 'user' });
     const shareLimiter = callerShare.get(command);
     if (shareLimiter && caller) steps.push({ limiter: shareLimiter, key: `${caller.userPoolId}:${caller.sub}`, scope: 'caller' });
     const categoryLimiter = byCommand.get(command);
@@ -248,6 +336,30 @@ export function createQuotas(quotas: QuotaSettings, options: QuotaOptions): Quot
       for (const { limiter, key } of stepsOf(command, subject, caller)) await limiter.reward(key).catch(() => undefined);
     },
     perUser: (command) => PER_USER[command] !== undefined,
+    async remaining(limit, subject) {
+      const points = hourlyPoints[limit];
+      const spent = await perUser[limit].get(userKeyOf(subject));
+      if (!spent || spent.consumedPoints <= 0) return { remaining: points, resetsAt: null };
+      return {
+        remaining: Math.max(0, points - spent.consumedPoints),
+        resetsAt: spent.msBeforeNext > 0 ? new Date(Date.now() + spent.msBeforeNext) : null,
+      };
+    },
+    limits,
+    async headroom() {
+      const left: Partial<Record<QuotaCategory, number>> = {};
+      await Promise.all(
+        CATEGORY_NAMES.map(async (category) => {
+          try {
+            const spent = await byCategory.get(category)!.get(options.region);
+            left[category] = spent ? Math.max(0, limits[category].perSecond - spent.consumedPoints) : limits[category].perSecond;
+          } catch {
+            // Neither Redis nor the insurance answered: no value this scrape.
+          }
+        }),
+      );
+      return left;
+    },
     learn,
     budget(name, perSecond) {
       const shared = limiter(`budget:${name}`, perSecond, SECOND);

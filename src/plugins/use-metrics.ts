@@ -14,7 +14,12 @@
  *   category), `cognito_throttles_total` (by category; `by="service"` for a
  *   call the quota limiter refused with LIMIT_EXCEEDED before sending it,
  *   `by="cognito"` for each throttled answer from Cognito, retried or not),
- *   `cognito_circuit_breaker_state` (1 for the breaker's current state).
+ *   `cognito_circuit_breaker_state` (1 for the breaker's current state),
+ *   `cognito_quota_limit_per_second` (each category's enforced limit, by
+ *   category and `source`: `provisioned` from GetProvisionedLimit at start-up,
+ *   `setting` from QUOTA_<CATEGORY>_PER_SECOND) and
+ *   `cognito_quota_headroom` (calls each category has left in the current
+ *   one-second window, for every instance, read at scrape time).
  * - `graphql_subscriptions_open` (by field), `change_feed_events_dropped_total`
  *   (by reason), and Node's process metrics.
  *
@@ -29,7 +34,7 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { bearerToken } from '../auth/tokens.js';
 import type { BreakerState } from '../cognito/breaker.js';
 import type { CallObserver } from '../cognito/pipeline.js';
-import { categoryOf } from '../cognito/quotas.js';
+import { CATEGORY_NAMES, categoryOf, type EnforcedLimit, type QuotaCategory } from '../cognito/quotas.js';
 import type { MetricsSettings } from '../config.js';
 import { ErrorCode } from '../errors.js';
 
@@ -69,10 +74,18 @@ export interface Metrics {
   reconcileRead(kind: 'user' | 'page' | 'event'): void;
   /** Counts an outside change found and published (EXTERNAL). */
   externalChange(): void;
+  /** Reports each quota category's enforced limit and, at each scrape, its headroom (src/cognito/quotas.ts). */
+  watchQuotas(quotas: QuotaView): void;
   /** Reports what reconciliation watches and the interval it achieves. */
   watchReconciler(reconciler: { readonly watchedUsers: number; readonly achievableIntervalMs: number }): void;
   /** Counts a client dropped because it stopped reading (its output passed MAX_BUFFERED_BYTES or stalled). */
   clientDropped(transport: 'ws' | 'sse'): void;
+}
+
+/** What the metrics read of the quota limiters. */
+export interface QuotaView {
+  readonly limits: Readonly<Record<QuotaCategory, EnforcedLimit>>;
+  headroom(): Promise<Partial<Record<QuotaCategory, number>>>;
 }
 
 /** The label for an operation name; see {@link MAX_OPERATION_NAMES}. */
@@ -142,6 +155,34 @@ export function createMetrics(settings: MetricsSettings): Metrics {
     registers: [registry],
     collect() {
       for (const state of BREAKER_STATES) this.set({ state }, breakerState === state ? 1 : 0);
+    },
+  });
+  let quotas: QuotaView | undefined;
+  new Gauge({
+    name: 'cognito_quota_limit_per_second',
+    help: "Each quota category's enforced limit, in calls a second for every instance together, by source: provisioned (Cognito's GetProvisionedLimit answer at start-up) or setting (QUOTA_<CATEGORY>_PER_SECOND)",
+    labelNames: ['category', 'source'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const category of CATEGORY_NAMES) {
+        const limit = quotas?.limits[category];
+        if (limit) this.set({ category, source: limit.source }, limit.perSecond);
+      }
+    },
+  });
+  new Gauge({
+    name: 'cognito_quota_headroom',
+    help: "Calls each quota category has left in the current one-second window, for every instance together (read from the limiter's counters at scrape time)",
+    labelNames: ['category'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const left = (await quotas?.headroom()) ?? {};
+      for (const category of CATEGORY_NAMES) {
+        const value = left[category];
+        if (value !== undefined) this.set({ category }, value);
+      }
     },
   });
   const subscriptionExecutions = new Counter({
@@ -284,6 +325,9 @@ export function createMetrics(settings: MetricsSettings): Metrics {
     },
     externalChange() {
       externalChanges.inc();
+    },
+    watchQuotas(view) {
+      quotas = view;
     },
     watchReconciler(watched) {
       reconciler = watched;
