@@ -15,6 +15,7 @@ import { createChangeFeed } from './changes/feed.js';
 import { Reconciler } from './changes/reconcile.js';
 import { useCloudTrail } from './plugins/use-cloudtrail.js';
 import { memorySnapshots, redisSnapshots } from './changes/snapshots.js';
+import { memoryPendingStore, metaPendingStore, redisPendingStore } from './changes/pending.js';
 import { forgetProfilesChangedElsewhere } from './changes/publish.js';
 import { ClientAttributes } from './cognito/app-clients.js';
 import { ProfileCache, TtlCache } from './cognito/caches.js';
@@ -26,7 +27,8 @@ import { contextFactory, type Context, type ServerContext, type Services } from 
 import { startEmulator, type Emulator } from './embedded/emulator.js';
 import { createGraphiQLOptions, renderEmbeddedGraphiQL } from './embedded/graphiql.js';
 import { removeRunning, writeRunning, type RunningEmbedded } from './embedded/running.js';
-import { DEMO_ADMIN_GROUP, DemoTokens, seedDemo, type DemoPool } from './embedded/seed.js';
+import { DEMO_ADMIN_GROUP, DEMO_KEEP_ORIGINAL, DemoTokens, seedDemo, type DemoPool } from './embedded/seed.js';
+import { mailboxDeliveries } from './embedded/mailbox.js';
 import { useDemoPage } from './embedded/use-demo-page.js';
 import { safeLogger, yogaLogger } from './logging/safe-logger.js';
 import { servicePlugins } from './plugins/service-plugins.js';
@@ -129,6 +131,8 @@ async function connectCognito(config: Config, deps: AppDeps, logger: Logger): Pr
     throw error;
   }
   emulator.meta.set(DEMO_POOL_KEY, demo.userPoolId);
+  // A store seeded before the demo pool kept email changes waiting for their code gets the setting too.
+  await emulator.keepOriginalUntilVerified(demo.userPoolId, DEMO_KEEP_ORIGINAL);
   return {
     cognito,
     endpoint: emulator.endpoint,
@@ -194,6 +198,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     onExternal: metrics.externalChange,
   });
   metrics.watchReconciler(reconciler);
+  // Shared with Redis; on disk beside the embedded emulator's users; else this process's.
+  const pending = config.redisUrl ? redisPendingStore(config.redisUrl) : embedded ? metaPendingStore(embedded.emulator.meta) : memoryPendingStore();
   const services: Services = {
     cognito,
     reserve: (subject, commands) => pipeline.reserve(subject, commands),
@@ -219,6 +225,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     metrics,
     subscriptions: new PerUserCount(config.holdLimits.maxSubscriptionsPerUser),
     maxQueuedEvents: config.holdLimits.maxQueuedEvents,
+    pending,
+    ...(embedded ? { deliveries: mailboxDeliveries(embedded.emulator.mailbox) } : {}),
+    logger,
   };
   const stopForgetting = config.meCacheTtlMs > 0 ? forgetProfilesChangedElsewhere(services.changes, services.profiles, target.poolIds) : () => {};
 
@@ -304,6 +313,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       reconciler.close();
       await services.changes.close();
       await snapshots.close();
+      await pending.close();
       await pipeline.close();
       if (running && config.cognito.mode === 'embedded') await removeRunning(config.cognito.dataDir, running);
       if (!deps.cognito) cognito.destroy();

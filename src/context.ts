@@ -6,9 +6,11 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { GraphQLError } from 'graphql';
 import type { YogaInitialContext } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import type { Authority, Rechecks } from './auth/authority.js';
 import { authenticate, signInRequired, type Caller, type TokenVerifier } from './auth/tokens.js';
 import type { ChangeFeed } from './changes/feed.js';
+import type { PendingStore } from './changes/pending.js';
 import type { Reconciler } from './changes/reconcile.js';
 import type { ClientAttributes } from './cognito/app-clients.js';
 import type { ProfileCache } from './cognito/caches.js';
@@ -62,6 +64,21 @@ export interface Services {
   subscriptions: PerUserCount;
   /** Events one subscriber may have waiting, MAX_QUEUED_EVENTS. */
   maxQueuedEvents: number;
+  /** Email and phone changes waiting for their code (src/changes/pending.ts). */
+  pending: PendingStore;
+  /**
+   * Where the embedded emulator really sent a code (its mailbox), for the
+   * deliveries it does not describe; unset on Cognito, which describes them.
+   */
+  deliveries?: CodeDeliveries;
+  /** The service's logger, for what resolvers log (never a token, never a Cognito message). */
+  logger: Logger;
+}
+
+/** Where codes went, as a mailbox knows it. */
+export interface CodeDeliveries {
+  /** The newest code sent to `username` at or after `since`. */
+  sentTo(username: string, since: Date): { medium: 'EMAIL' | 'SMS'; destination: string } | undefined;
 }
 
 /** What Yoga's context factory receives besides the request, from a graphql-ws operation (src/server/graphql-ws.ts). */
@@ -134,4 +151,17 @@ export function allowedPool(context: Context, userPoolId: string | number | null
 export function signedInCaller(context: Context): Caller {
   if (!context.caller) throw signInRequired();
   return context.caller;
+}
+
+/**
+ * How the caller stands to `user`: `'owner'` (their own profile), `'admin'`
+ * (an administrator, confirmed with Cognito), or `null` (anyone else). For
+ * the fields only the owner and administrators may see.
+ */
+export async function standingTo(context: Context, user: { userPoolId: string; sub: string }): Promise<'owner' | 'admin' | null> {
+  const { caller } = context;
+  if (!caller) return null;
+  if (caller.userPoolId === user.userPoolId && caller.sub === user.sub) return 'owner';
+  if (caller.isAdmin && (await context.services.authority.isAdmin(caller).catch(() => false))) return 'admin';
+  return null;
 }

@@ -9,10 +9,12 @@
 import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
   CreateUserPoolCommand,
   ListUserPoolsCommand,
   ListUsersCommand,
+  UpdateUserAttributesCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -28,8 +30,10 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { buildApp, type App } from '../src/app.js';
+import { metaPendingStore } from '../src/changes/pending.js';
 import { createCognitoClient } from '../src/cognito/sdk-client.js';
 import { loadConfig } from '../src/config.js';
+import { signIn } from '../src/embedded/seed.js';
 import { graphql } from './gql/index.js';
 import { codes } from './support/app.js';
 import { claimsOf } from './support/tokens.js';
@@ -192,6 +196,87 @@ describe('the embedded default', () => {
     const line = messages.find((m) => m.startsWith('mailbox: verification code'));
     expect(line, JSON.stringify(messages)).toBeDefined();
     expect(line).toContain(`mailbox: verification code ${sent!.code} for bob`);
+  });
+});
+
+const EmbeddedPending = graphql(`
+  query EmbeddedPending {
+    me {
+      sub
+      pendingChanges {
+        name
+        value
+        masked
+        requestedAt
+      }
+    }
+  }
+`);
+
+const EmbeddedRequestCodeTo = graphql(`
+  mutation EmbeddedRequestCodeTo($input: RequestAttributeVerificationCodeInput!) {
+    requestAttributeVerificationCode(input: $input) {
+      codeDelivery {
+        attributeName
+        deliveryMedium
+        destination
+      }
+    }
+  }
+`);
+
+describe('pending email changes in the embedded default', () => {
+  /** A new demo-pool user with a verified email (and phone), signed in. */
+  async function newUser(name: string): Promise<{ username: string; token: string }> {
+    const UserPoolId = app.embedded!.demo.userPoolId;
+    const username = `${name}-${Date.now().toString(36)}`;
+    const password = 'Embedded-pending-1!';
+    await sdk.send(
+      new AdminCreateUserCommand({
+        UserPoolId,
+        Username: username,
+        MessageAction: 'SUPPRESS',
+        TemporaryPassword: password,
+        UserAttributes: [
+          { Name: 'email', Value: `${username}@example.com` },
+          { Name: 'email_verified', Value: 'true' },
+          { Name: 'phone_number', Value: '+15555550177' },
+        ],
+      }),
+    );
+    await sdk.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: username, Password: password, Permanent: true }));
+    return { username, token: await signIn(sdk, app.embedded!.demo.clientId, username, password) };
+  }
+
+  it("should remember a pending email in the emulator's own store", async () => {
+    const user = await newUser('stored');
+    const next = `${user.username}.new@example.com`;
+    expect((await post(app, EmbeddedUpdateMine, { attributes: [{ name: 'email', value: next }] }, user.token)).errors).toBeUndefined();
+    const { data } = await post(app, EmbeddedPending, {}, user.token);
+    expect(data?.me.pendingChanges).toEqual([{ name: 'email', value: next, masked: false, requestedAt: expect.any(String) }]);
+    const stored = await metaPendingStore(app.embedded!.emulator.meta).read(app.embedded!.demo.userPoolId, data!.me.sub);
+    expect(stored.map((c) => c.value)).toEqual([next]);
+  });
+
+  it('should show a pending change made elsewhere masked, with no requestedAt, once a code delivery (the mailbox) reveals it', async () => {
+    const user = await newUser('elsewhere');
+    const next = `zed.${user.username}@elsewhere.example`;
+    // Straight to the emulator, not through the service (another app).
+    await sdk.send(new UpdateUserAttributesCommand({ AccessToken: user.token, UserAttributes: [{ Name: 'email', Value: next }] }));
+    expect((await post(app, EmbeddedPending, {}, user.token)).data?.me.pendingChanges).toEqual([]);
+
+    const sent = await post(app, EmbeddedRequestCodeTo, { input: { attributeName: 'email' } }, user.token);
+    expect(sent.data?.requestAttributeVerificationCode.codeDelivery).toEqual({ attributeName: 'email', deliveryMedium: 'EMAIL', destination: 'z***@e***' });
+    expect(app.embedded!.emulator.mailbox.latest(user.username)?.destination).toBe(next);
+    expect((await post(app, EmbeddedPending, {}, user.token)).data?.me.pendingChanges).toEqual([{ name: 'email', value: 'z***@e***', masked: true, requestedAt: null }]);
+  });
+
+  it('should say a code asked for phone_number went where the mailbox got it: an email, the pool auto-verifying email only', async () => {
+    const user = await newUser('phone');
+    const sent = await post(app, EmbeddedRequestCodeTo, { input: { attributeName: 'phone_number' } }, user.token);
+    const message = app.embedded!.emulator.mailbox.latest(user.username)!;
+    expect(message.medium).toBe('EMAIL');
+    expect(sent.data?.requestAttributeVerificationCode.codeDelivery).toEqual({ attributeName: 'email', deliveryMedium: 'EMAIL', destination: `${user.username[0]}***@e***` });
   });
 });
 

@@ -31,6 +31,7 @@ import type { UserAttribute, UserRecord } from '../cognito/users.js';
 import type { Context } from '../context.js';
 import { contractError, ErrorCode } from '../errors.js';
 import type { Cursor } from './cursor.js';
+import { fromPendingJson, type PendingChange } from './pending.js';
 import { fromEventUser, type ChangeListener, type ChangeSource, type FeedEntry, type ListenOptions } from './feed.js';
 
 /** A change as one subscriber may see it: what the `AttributeChange` type resolves from. */
@@ -42,6 +43,8 @@ export interface ChangeView {
   occurredAt: Date;
   /** Where a subscriber resumes after this change (`after:`). */
   cursor: string;
+  /** The email or phone changes this one left waiting for a code. */
+  pending: PendingChange[];
 }
 
 /** Who sees a change: administrators all of it, a user what their app client may read. */
@@ -53,15 +56,29 @@ const visibleTo = (readable: ReadableAttributes) => (name: string) => !name.star
 /** The change as `audience` sees it; `null` when nothing it may see changed. */
 function cutView(entry: FeedEntry, audience: Audience): ChangeView | null {
   const { event } = entry;
-  const user = fromEventUser(event.user);
+  const user: UserRecord = fromEventUser(event.user);
+  // Known when the change was made through the service; else User.pendingChanges reads it when asked.
+  if (event.pendingChanges) user.pending = fromPendingJson(event.pendingChanges);
+  const pending = fromPendingJson(event.pending);
   const base = { source: event.source, occurredAt: new Date(event.occurredAt), cursor: entry.cursor };
-  if (audience === 'all') return { ...base, user, updated: event.updated, deleted: event.deleted };
+  if (audience === 'all') return { ...base, user, updated: event.updated, deleted: event.deleted, pending };
   const visible = visibleTo(audience);
   const updated = event.updated.filter((a) => visible(a.name));
   const deleted = event.deleted.filter(visible);
-  if (updated.length === 0 && deleted.length === 0) return null;
+  const visiblePending = pending.filter((c) => visible(c.name));
+  if (updated.length === 0 && deleted.length === 0 && visiblePending.length === 0) return null;
   const { admin: _hidden, ...userView } = user;
-  return { ...base, user: { ...userView, attributes: user.attributes.filter((a) => visible(a.name)) }, updated, deleted };
+  return {
+    ...base,
+    user: {
+      ...userView,
+      attributes: user.attributes.filter((a) => visible(a.name)),
+      ...(user.pending ? { pending: user.pending.filter((c) => visible(c.name)) } : {}),
+    },
+    updated,
+    deleted,
+    pending: visiblePending,
+  };
 }
 
 /** entry → audience → its view (`null`: nothing for that audience). */

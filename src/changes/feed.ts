@@ -27,6 +27,7 @@ import type { Retention } from '../config.js';
 import { contractError, ErrorCode, isExpected } from '../errors.js';
 import { compareIds, cursorExpired, decodeCursor, encodeCursor, idTime, START_ID, type Cursor } from './cursor.js';
 import { redisLog, type DropReason } from './redis-log.js';
+import type { PendingJson } from './pending.js';
 
 /** Who made a change: the user, an administrator, or someone outside the service (seen by reconciliation or CloudTrail). */
 export type ChangeSource = 'SELF' | 'ADMIN' | 'EXTERNAL';
@@ -47,11 +48,15 @@ export interface AttributeChangeEvent {
   username: string;
   sub: string;
   /** The user after the change, as AdminGetUser shows them. */
-  user: Omit<UserRecord, 'admin'> & {
+  user: Omit<UserRecord, 'admin' | 'pending'> & {
     admin?: { status: string; enabled: boolean; createdAt: string | null; updatedAt: string | null };
   };
   updated: UserAttribute[];
   deleted: string[];
+  /** The changes this one left waiting for a code (absent: none, or not known). */
+  pending?: PendingJson[];
+  /** Every change of the user waiting for a code after this one (absent: not known; read when asked for). */
+  pendingChanges?: PendingJson[];
   source: ChangeSource;
   /** ISO-8601. */
   occurredAt: string;
@@ -103,7 +108,7 @@ export interface ChangeFeed {
 
 /** Turns a record into the event's JSON shape. */
 export function toEventUser(user: UserRecord): AttributeChangeEvent['user'] {
-  const { admin, ...rest } = user;
+  const { admin, pending: _known, ...rest } = user;
   if (!admin) return rest;
   return {
     ...rest,

@@ -29,6 +29,7 @@ import type { CallSubject } from '../cognito/quotas.js';
 import type { UserAttribute, UserRecord } from '../cognito/users.js';
 import type { Context } from '../context.js';
 import { toEventUser, type ChangeFeed, type ChangeSource } from './feed.js';
+import { settlePending, toPendingJson, type SettledPending } from './pending.js';
 
 /** One change to one user's attributes, as {@link applyChange} runs it. */
 export interface ChangeSteps<T> {
@@ -47,7 +48,7 @@ export interface ChangeSteps<T> {
 
 /** Runs one change in the module's order; resolves with Cognito's answer and the user for the payload. */
 export async function applyChange<T>(context: Context, steps: ChangeSteps<T>): Promise<{ output: T; user: UserRecord }> {
-  const { profiles, changes, reserve, reconciler } = context.services;
+  const { reserve, reconciler } = context.services;
   const reservation = await reserve(steps.reads.subject, steps.reads.commands, context.caller ?? undefined);
   // Until it is published, re-reads here do not take this change for an outside one.
   const written = reconciler.beginWrite(steps.reads.subject);
@@ -80,21 +81,56 @@ async function run<T>(context: Context, steps: ChangeSteps<T>, reservation: Rese
   const { payload, event } = read;
   // Read back without the profile cache (AdminGetUser): forgotten now, before the answer.
   if (!steps.user) profiles.invalidate(event.userPoolId, event.sub);
+  const settled = await settleAfter(context, event, steps);
+  let updated = [...(steps.updated ?? [])];
+  if (settled) {
+    // A value Cognito keeps waiting was not set; one a code applied was.
+    updated = updated.filter((a) => !settled.started.some((c) => c.name === a.name));
+    for (const a of settled.applied) if (!updated.some((u) => u.name === a.name)) updated.push(a);
+  }
   const change = {
     userPoolId: event.userPoolId,
     username: event.username,
     sub: event.sub,
     user: toEventUser(event),
-    updated: [...(steps.updated ?? [])],
+    updated,
     deleted: [...(steps.deleted ?? [])],
+    ...(settled ? { pending: toPendingJson(settled.started), pendingChanges: toPendingJson(settled.pending) } : {}),
     source: steps.source,
     occurredAt: new Date().toISOString(),
   };
   // The state it left is the snapshot a re-read compares with: not an outside change (nor a CloudTrail event of it).
   await reconciler.noteChange(change);
   changes.publish(change);
-  return { output, user: payload };
+  return { output, user: settled ? { ...payload, pending: settled.pending } : payload };
 }
+
+/**
+ * What the change leaves waiting for a code (src/changes/pending.ts),
+ * remembered before it is published. Never fails the change Cognito
+ * accepted: when the store cannot be read, the change carries no pending
+ * state (undefined) and the fields read it again when asked.
+ */
+async function settleAfter<T>(context: Context, user: UserRecord, steps: ChangeSteps<T>): Promise<SettledPending | undefined> {
+  const { pending: store, logger } = context.services;
+  const asked = steps.updated ?? [];
+  const deleted = steps.deleted ?? [];
+  try {
+    const before = await store.read(user.userPoolId, user.sub);
+    const verifiable = asked.some((a) => VERIFIABLE.has(a.name));
+    if (before.length === 0 && !verifiable) return { pending: [], started: [], applied: [], changed: false };
+    const keepOriginal = verifiable ? (await context.loaders.pool.load(user.userPoolId)).keepOriginalUntilVerified : [];
+    const settled = settlePending(before, { asked, deleted }, user, keepOriginal, new Date());
+    if (settled.changed) await store.write(user.userPoolId, user.sub, settled.pending);
+    return settled;
+  } catch (error) {
+    logger.warn({ err: { message: (error as Error)?.message } }, 'pending attribute changes could not be remembered');
+    return undefined;
+  }
+}
+
+/** The attributes Cognito may keep waiting for a code. */
+const VERIFIABLE = new Set(['email', 'phone_number']);
 
 /**
  * Forgets, on this instance, the cached profile of each user whose change

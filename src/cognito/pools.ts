@@ -35,6 +35,14 @@ export interface UserPoolRecord {
   name: string;
   /** Sorted by name. */
   attributes: SchemaAttribute[];
+  /**
+   * `UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate`
+   * ("keep original attribute value active when an update is pending"):
+   * a change to one of these (`email`, `phone_number`) waits for its code.
+   */
+  keepOriginalUntilVerified: readonly string[];
+  /** `AutoVerifiedAttributes`: where Cognito sends codes on its own (`email`, `phone_number`). */
+  autoVerified: readonly string[];
 }
 
 const num = (value: string | undefined): number | null => {
@@ -74,5 +82,7 @@ export function fromDescribeUserPool(output: DescribeUserPoolCommandOutput, id: 
     attributes: (pool?.SchemaAttributes ?? [])
       .map(toSchemaAttribute)
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    keepOriginalUntilVerified: pool?.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? [],
+    autoVerified: pool?.AutoVerifiedAttributes ?? [],
   };
 }

@@ -2,6 +2,7 @@
  * The backing shape of a Cognito user, mapped once from the SDK's answers
  * (GetUser, AdminGetUser, ListUsers) so resolvers never see Cognito's wire format.
  */
+import type { PendingChange } from '../changes/pending.js';
 import type { AdminGetUserCommandOutput, AttributeType, GetUserCommandOutput, UserType } from '@aws-sdk/client-cognito-identity-provider';
 
 /** One attribute as stored, e.g. `{ name: 'custom:plan', value: 'pro' }`. */
@@ -27,6 +28,12 @@ export interface UserRecord {
   attributes: UserAttribute[];
   /** Present when the user was read with AdminGetUser. */
   admin?: AdminUserDetails;
+  /**
+   * Their email or phone changes waiting for a code, when already known
+   * (a change's read-back, an event); otherwise read when asked for
+   * (src/changes/pending.ts).
+   */
+  pending?: readonly PendingChange[];
 }
 
 /** Maps Cognito's attribute list to the domain's, sorted by name. */

@@ -5,6 +5,8 @@
  * - a lossless SQLite store instead of its JSON files ({@link SqliteDataStoreFactory}),
  * - a {@link Mailbox} instead of its console sender, so verification codes
  *   show in the service's log and tests can read them,
+ * - three targets made to behave like Cognito for pending email and phone
+ *   changes ({@link likeCognito}),
  * - no Lambda triggers (none are configured, so no AWS SDK v2 client is made),
  * - an HTTP server of our own around its express app: it answers only
  *   requests addressed to loopback (`Host`, against DNS rebinding), and CORS
@@ -18,6 +20,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { loopbackOnly } from '../server/loopback-only.js';
+import { likeCognito } from './like-cognito.js';
 import { Mailbox } from './mailbox.js';
 import { SqliteDataStoreFactory } from './sqlite-data-store.js';
 
@@ -50,6 +53,13 @@ export interface Emulator {
   storeFile: string;
   /** Facts the service keeps about the store itself (the demo pool it was seeded with). */
   meta: { get(key: string): string | undefined; set(key: string, value: string): void };
+  /**
+   * Turns on the pool's "keep original attribute value active when an update
+   * is pending" for `names`, when it is not set: cognito-local's UpdateUserPool
+   * ignores `UserAttributeUpdateSettings`, so a store seeded before the demo
+   * pool had it gets it here. Resolves with whether it changed anything.
+   */
+  keepOriginalUntilVerified(userPoolId: string, names: readonly string[]): Promise<boolean>;
   /** Stops listening and closes the store. */
   stop(): Promise<void>;
 }
@@ -128,7 +138,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     triggers,
   };
   const host = options.host ?? '127.0.0.1';
-  const { application } = createServer(Router(services), logger, { port: options.port ?? 0, hostname: host }, services);
+  const { application } = createServer(likeCognito(Router(services), services), logger, { port: options.port ?? 0, hostname: host }, services);
   const server: Server = createHttpServer(loopbackOnly(corsFor(application, options.allowOrigin ?? (() => false))));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -144,6 +154,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     mailbox,
     storeFile,
     meta: { get: (key) => store.getMeta(key), set: (key, value) => store.setMeta(key, value) },
+    async keepOriginalUntilVerified(userPoolId, names) {
+      const pool = await cognito.getUserPool(ctx as never, userPoolId);
+      if (pool.options.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate !== undefined) return false;
+      await pool.updateOptions(ctx as never, { ...pool.options, UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: [...names] } });
+      return true;
+    },
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -12,6 +12,7 @@
  */
 import { EventEmitter, once } from 'node:events';
 import type { Logger } from 'pino';
+import type { CodeDeliveries } from '../context.js';
 
 /** One message the emulator sent. */
 export interface MailboxMessage {
@@ -28,6 +29,16 @@ export interface MailboxMessage {
 interface EmulatorUser {
   Username: string;
   Attributes?: { Name?: string; Value?: string }[];
+}
+
+/** The mailbox as the service asks it where a code went (the emulator does not say). */
+export function mailboxDeliveries(mailbox: Mailbox): CodeDeliveries {
+  return {
+    sentTo(username, since) {
+      const message = mailbox.latest(username);
+      return message && message.sentAt >= since ? { medium: message.medium, destination: message.destination } : undefined;
+    },
+  };
 }
 
 /** The demo's own mail domain and phone range: what the demo users' addresses are made of. */

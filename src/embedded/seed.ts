@@ -72,6 +72,13 @@ export interface DemoPool {
   clientId: string;
 }
 
+/**
+ * The demo pool keeps a user's original email active until the new one is
+ * verified (Cognito's "keep original attribute value active when an update is
+ * pending"): an email change never locks anyone out.
+ */
+export const DEMO_KEEP_ORIGINAL = ['email'] as const;
+
 /** The admin group's name in the demo pool. */
 export const DEMO_ADMIN_GROUP = 'admin';
 
@@ -103,6 +110,7 @@ export async function seedDemo(
     new CreateUserPoolCommand({
       PoolName: DEMO_POOL_NAME,
       AutoVerifiedAttributes: ['email'],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: [...DEMO_KEEP_ORIGINAL] },
       Schema: [
         { Name: 'plan', AttributeDataType: 'String', Mutable: true, StringAttributeConstraints: { MinLength: '1', MaxLength: '32' } },
         { Name: 'seats', AttributeDataType: 'Number', Mutable: true, NumberAttributeConstraints: { MinValue: '1', MaxValue: '1000' } },

@@ -9,6 +9,7 @@ import { changeStream, type ChangeView } from '../changes/delivery.js';
 import { checkUsername } from '../cognito/attribute-rules.js';
 import { allowedPool, type Context } from '../context.js';
 import { contractError, ErrorCode } from '../errors.js';
+import { PendingAttributeChange } from './pending-changes.js';
 import { User, UserAttribute } from './user.js';
 
 const AttributeChangeSource = builder.enumType('AttributeChangeSource', {
@@ -30,6 +31,11 @@ const AttributeChange = builder.objectRef<ChangeView>('AttributeChange').impleme
     cursor: t.string({
       description: "This change's place in the feed: subscribe again with `after: cursor` to receive every later change, none lost, none twice.",
       resolve: (c) => c.cursor,
+    }),
+    pending: t.field({
+      type: [PendingAttributeChange],
+      description: 'Email or phone number changes this change left waiting for verification (already in `user.pendingChanges`).',
+      resolve: (c) => c.pending,
     }),
   }),
 });

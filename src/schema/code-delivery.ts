@@ -5,6 +5,7 @@
  */
 import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
 import { builder } from '../builder.js';
+import { maskAddress } from '../changes/pending.js';
 
 const DeliveryMedium = builder.enumType('DeliveryMedium', { values: ['EMAIL', 'SMS'] as const });
 
@@ -26,15 +27,6 @@ export const CodeDeliveryDetails = builder.objectRef<CodeDelivery>('CodeDelivery
   }),
 });
 
-/** Masks a destination the way Cognito does: `b***@e***` for email, the last four digits for a phone. */
-export function maskDestination(attributeName: string, value: string): string {
-  if (attributeName === 'email') {
-    const [local = '', domain = ''] = value.split('@');
-    return `${local.slice(0, 1)}***@${domain.slice(0, 1)}***`;
-  }
-  return `+*******${value.slice(-4)}`;
-}
-
 /** Cognito's delivery details; Cognito masks destinations itself, an emulator may not, and a full address is never shown. */
 export function toCodeDelivery(details: CodeDeliveryDetailsType): CodeDelivery {
   const attributeName = details.AttributeName ?? '';
@@ -42,6 +34,6 @@ export function toCodeDelivery(details: CodeDeliveryDetailsType): CodeDelivery {
   return {
     attributeName,
     deliveryMedium: details.DeliveryMedium === 'SMS' ? 'SMS' : 'EMAIL',
-    destination: destination.includes('*') ? destination : maskDestination(attributeName, destination),
+    destination: destination.includes('*') ? destination : maskAddress(attributeName, destination),
   };
 }

@@ -5,6 +5,7 @@
 import { builder } from '../builder.js';
 import './scalars.js';
 import './user.js';
+import './pending-changes.js';
 import './code-budget.js';
 import './attribute-inputs.js';
 import './code-delivery.js';

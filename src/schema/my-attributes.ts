@@ -55,16 +55,41 @@ const UpdateMyAttributesInput = builder.inputType('UpdateMyAttributesInput', {
   }),
 });
 
-const UpdateMyAttributesPayload = builder.objectRef<{ user: UserRecord; codeDeliveries: CodeDelivery[] }>('UpdateMyAttributesPayload').implement({
-  fields: (t) => ({
-    user: t.field({ type: User, description: 'The user after the update.', resolve: (p) => p.user }),
-    codeDeliveries: t.field({
-      type: [CodeDeliveryDetails],
-      description: 'Verification codes Cognito sent because an email or phone number changed.',
-      resolve: (p) => p.codeDeliveries,
+const UpdateMyAttributesPayload = builder
+  .objectRef<{ user: UserRecord; codeDeliveries: CodeDelivery[]; staleTokenClaims: string[] }>('UpdateMyAttributesPayload')
+  .implement({
+    fields: (t) => ({
+      user: t.field({ type: User, description: 'The user after the update.', resolve: (p) => p.user }),
+      codeDeliveries: t.field({
+        type: [CodeDeliveryDetails],
+        description: 'Verification codes Cognito sent because an email or phone number changed.',
+        resolve: (p) => p.codeDeliveries,
+      }),
+      staleTokenClaims: t.stringList({
+        description:
+          "Attributes whose new value the caller's current ID token does not carry yet: refresh the tokens to see them in its claims.",
+        resolve: (p) => p.staleTokenClaims,
+      }),
     }),
-  }),
-});
+  });
+
+/**
+ * The ID token claims an update made stale: every attribute the caller's app
+ * client may read is a claim, so each attribute the update set (as `user`,
+ * the caller's view after it, now shows it), and the `*_verified` flag Cognito
+ * reset with a new email or phone number. A value still waiting for its code
+ * changes no claim: the token keeps the original, as Cognito does.
+ */
+export function staleClaims(asked: readonly { name: string; value: string }[], user: UserRecord): string[] {
+  const value = (name: string) => user.attributes.find((a) => a.name === name)?.value;
+  const stale = new Set<string>();
+  for (const { name, value: wanted } of asked) {
+    if (value(name) !== wanted) continue;
+    stale.add(name);
+    if ((name === 'email' || name === 'phone_number') && value(`${name}_verified`) !== undefined) stale.add(`${name}_verified`);
+  }
+  return [...stale].sort();
+}
 
 const DeleteMyAttributesInput = builder.inputType('DeleteMyAttributesInput', {
   fields: (t) => ({ names: t.stringList({ required: true }) }),
@@ -101,7 +126,7 @@ builder.mutationFields((t) => ({
           ),
         { updated: input.attributes },
       );
-      return { user, codeDeliveries: (output.CodeDeliveryDetailsList ?? []).map(toCodeDelivery) };
+      return { user, codeDeliveries: (output.CodeDeliveryDetailsList ?? []).map(toCodeDelivery), staleTokenClaims: staleClaims(input.attributes, user) };
     },
   }),
   deleteMyAttributes: t.field({

@@ -33,6 +33,15 @@ const UserStatus = builder.enumType('UserStatus', {
   values: USER_STATUSES,
 });
 
+/**
+ * `User.id`: `User:<pool>:<sub>` in base64url, opaque to clients. The same
+ * user has the same id in `me`, `user`, payloads and events, so Apollo's and
+ * urql's normalized caches update a `me` after a mutation with their defaults.
+ */
+export function userId(user: Pick<UserRecord, 'userPoolId' | 'sub'>): string {
+  return Buffer.from(`User:${user.userPoolId}:${user.sub}`).toString('base64url');
+}
+
 /** The administrator-only details of a user: read with AdminGetUser when the user came from GetUser. */
 async function adminDetails(user: UserRecord, context: Context) {
   if (user.admin) return user.admin;
@@ -45,6 +54,10 @@ export const User = builder.objectRef<UserRecord>('User').implement({
   description: 'A Cognito user, as much of it as the caller may see.',
   authScopes: { authenticated: true },
   fields: (t) => ({
+    id: t.id({
+      description: 'Stable and unique across pools (derived from the pool and `sub`): what client caches normalize on.',
+      resolve: (user) => userId(user),
+    }),
     username: t.exposeString('username', { description: "The user's Cognito username." }),
     sub: t.exposeID('sub', { description: 'The immutable `sub` attribute.' }),
     userPoolId: t.exposeID('userPoolId', { description: 'The user pool the user belongs to.' }),

@@ -9,10 +9,11 @@ import { builder } from '../builder.js';
 import { checkVerifiable, checkVerificationCode, toClientMetadata } from '../cognito/attribute-rules.js';
 import { concerning } from '../cognito/pipeline.js';
 import type { UserRecord } from '../cognito/users.js';
-import { signedInCaller } from '../context.js';
+import { signedInCaller, type Context } from '../context.js';
+import { maskAddress } from '../changes/pending.js';
 import { cognitoCall } from '../errors.js';
 import { ClientMetadataEntry } from './attribute-inputs.js';
-import { CodeDeliveryDetails, maskDestination, toCodeDelivery, type CodeDelivery } from './code-delivery.js';
+import { CodeDeliveryDetails, toCodeDelivery, type CodeDelivery } from './code-delivery.js';
 import { changeOwnAttributes } from './my-attributes.js';
 import { User } from './user.js';
 
@@ -40,6 +41,55 @@ const VerifyMyAttributePayload = builder.objectRef<{ user: UserRecord }>('Verify
   fields: (t) => ({ user: t.field({ type: User, resolve: (p) => p.user }) }),
 });
 
+/**
+ * Where the code went, when Cognito sent it but did not say (the emulator
+ * never does; real Cognito always does). The embedded emulator's mailbox
+ * knows. Without it, cognito-local's own rule: it sends every code to the
+ * pool's auto-verified attribute (a phone number first, else the email),
+ * whichever attribute was asked for, so a code asked for `phone_number` in a
+ * pool that auto-verifies email is an email, and says so. It goes to the
+ * pending value when there is one.
+ */
+async function derivedDelivery(context: Context, attributeName: string, since: Date): Promise<CodeDelivery> {
+  const caller = signedInCaller(context);
+  const sent = context.services.deliveries?.sentTo(caller.username, since);
+  if (sent) {
+    const name = sent.medium === 'SMS' ? 'phone_number' : 'email';
+    return { attributeName: name, deliveryMedium: sent.medium, destination: maskAddress(name, sent.destination) };
+  }
+  const [me, stored, pool] = await Promise.all([
+    context.loaders.me.load(caller),
+    context.services.pending.read(caller.userPoolId, caller.sub).catch(() => []),
+    context.loaders.pool.load(caller.userPoolId).catch(() => null),
+  ]);
+  const addressOf = (name: string) => stored.find((c) => c.name === name && !c.masked)?.value ?? me.attributes.find((a) => a.name === name)?.value;
+  const name = (pool?.autoVerified ?? [attributeName]).includes('phone_number') && addressOf('phone_number') ? 'phone_number' : (pool?.autoVerified ?? [attributeName]).includes('email') && addressOf('email') ? 'email' : attributeName;
+  return { attributeName: name, deliveryMedium: name === 'phone_number' ? 'SMS' : 'EMAIL', destination: maskAddress(name, addressOf(name) ?? '') };
+}
+
+/**
+ * A code sent to an address that is neither the user's nor the one the
+ * service asked for is a change made elsewhere (the console, another app),
+ * waiting with the pool's keep-original setting: remembered masked, as the
+ * delivery shows it, so `pendingChanges` tells the user where the code went.
+ */
+async function notePendingElsewhere(context: Context, delivery: CodeDelivery): Promise<void> {
+  const caller = signedInCaller(context);
+  const name = delivery.attributeName;
+  try {
+    const me = await context.loaders.me.load(caller);
+    const current = me.attributes.find((a) => a.name === name)?.value;
+    if (current === undefined || maskAddress(name, current) === delivery.destination) return;
+    const stored = await context.services.pending.read(caller.userPoolId, caller.sub);
+    if (stored.some((c) => c.name === name && (c.masked ? c.value : maskAddress(name, c.value)) === delivery.destination)) return;
+    if (!(await context.loaders.pool.load(caller.userPoolId)).keepOriginalUntilVerified.includes(name)) return;
+    const next = [...stored.filter((c) => c.name !== name), { name, value: delivery.destination, masked: true, requestedAt: null }];
+    await context.services.pending.write(caller.userPoolId, caller.sub, next);
+  } catch (error) {
+    context.services.logger.warn({ err: { message: (error as Error)?.message } }, 'a pending change made elsewhere could not be remembered');
+  }
+}
+
 builder.mutationFields((t) => ({
   requestAttributeVerificationCode: t.field({
     type: RequestAttributeVerificationCodePayload,
@@ -50,6 +100,7 @@ builder.mutationFields((t) => ({
       const caller = signedInCaller(context);
       checkVerifiable(input.attributeName);
       const clientMetadata = toClientMetadata(input.clientMetadata);
+      const since = new Date();
       const output = await cognitoCall('user', () =>
         context.services.cognito.send(
           concerning(
@@ -58,18 +109,9 @@ builder.mutationFields((t) => ({
           ),
         ),
       );
-      if (output.CodeDeliveryDetails) return { codeDelivery: toCodeDelivery(output.CodeDeliveryDetails) };
-      // Some Cognito implementations (the emulator) send the code but omit
-      // where; the contract promises it, so derive it from the user.
-      const me = await context.loaders.me.load(caller);
-      const value = me.attributes.find((a) => a.name === input.attributeName)?.value ?? '';
-      return {
-        codeDelivery: {
-          attributeName: input.attributeName,
-          deliveryMedium: input.attributeName === 'phone_number' ? 'SMS' : 'EMAIL',
-          destination: maskDestination(input.attributeName, value),
-        },
-      };
+      const codeDelivery = output.CodeDeliveryDetails ? toCodeDelivery(output.CodeDeliveryDetails) : await derivedDelivery(context, input.attributeName, since);
+      await notePendingElsewhere(context, codeDelivery);
+      return { codeDelivery };
     },
   }),
   verifyMyAttribute: t.field({
