@@ -13,6 +13,7 @@ import './my-attributes.js';
 import './verification.js';
 import './admin-attributes.js';
 import './user-pool.js';
+import './user-search.js';
 import './attribute-changes.js';
 
 builder.queryType({});

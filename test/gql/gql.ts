@@ -32,11 +32,17 @@ type Documents = {
     "\n  subscription ChurnMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ChurnMyChangesDocument,
     "\n  query ChurnMe {\n    me {\n      username\n    }\n  }\n": typeof types.ChurnMeDocument,
     "\n  mutation ChurnUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.ChurnUpdateMineDocument,
+    "\n  query BudgetMine {\n    me {\n      username\n      verificationCodes {\n        remaining\n        resetsAt\n      }\n      verificationAttempts {\n        remaining\n        resetsAt\n      }\n    }\n  }\n": typeof types.BudgetMineDocument,
+    "\n  query BudgetOfUser($username: String!) {\n    user(username: $username) {\n      username\n      verificationCodes {\n        remaining\n        resetsAt\n      }\n      verificationAttempts {\n        remaining\n        resetsAt\n      }\n    }\n  }\n": typeof types.BudgetOfUserDocument,
+    "\n  mutation BudgetRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n": typeof types.BudgetRequestCodeDocument,
+    "\n  mutation BudgetVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.BudgetVerifyDocument,
     "\n  query EmbeddedMe {\n    me {\n      username\n      userPoolId\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": typeof types.EmbeddedMeDocument,
     "\n  mutation EmbeddedAdminUpdate($username: String!, $attributes: [AttributeInput!]!) {\n    adminUpdateUserAttributes(input: { username: $username, attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n": typeof types.EmbeddedAdminUpdateDocument,
     "\n  mutation EmbeddedUpdateMine($attributes: [AttributeInput!]!) {\n    updateMyAttributes(input: { attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        newsletter: attribute(name: \"custom:newsletter\")\n      }\n    }\n  }\n": typeof types.EmbeddedUpdateMineDocument,
     "\n  query EmbeddedUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n": typeof types.EmbeddedUsersDocument,
     "\n  mutation EmbeddedRequestCode($attributeName: String!) {\n    requestAttributeVerificationCode(input: { attributeName: $attributeName }) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n      }\n    }\n  }\n": typeof types.EmbeddedRequestCodeDocument,
+    "\n  query EmbeddedPending {\n    me {\n      sub\n      pendingChanges {\n        name\n        value\n        masked\n        requestedAt\n      }\n    }\n  }\n": typeof types.EmbeddedPendingDocument,
+    "\n  mutation EmbeddedRequestCodeTo($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": typeof types.EmbeddedRequestCodeToDocument,
     "\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ErrorsMeDocument,
     "\n  subscription ExternalMine {\n    myAttributesChanged {\n      source\n      cursor\n      updated {\n        name\n        value\n      }\n      deleted\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": typeof types.ExternalMineDocument,
     "\n  subscription ExternalUser($username: String!) {\n    userAttributesChanged(username: $username) {\n      source\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ExternalUserDocument,
@@ -51,11 +57,19 @@ type Documents = {
     "\n  mutation MyAttrsDelete($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": typeof types.MyAttrsDeleteDocument,
     "\n  mutation MyAttrsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": typeof types.MyAttrsRequestCodeDocument,
     "\n  mutation MyAttrsVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n        emailVerified: attribute(name: \"email_verified\")\n      }\n    }\n  }\n": typeof types.MyAttrsVerifyDocument,
+    "\n  query PendingMe {\n    me {\n      id\n      attributes {\n        name\n        value\n      }\n      pendingChanges {\n        name\n        value\n        masked\n        requestedAt\n      }\n    }\n  }\n": typeof types.PendingMeDocument,
+    "\n  mutation PendingUpdate($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        id\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n          masked\n          requestedAt\n        }\n      }\n      codeDeliveries {\n        attributeName\n        deliveryMedium\n        destination\n      }\n      staleTokenClaims\n    }\n  }\n": typeof types.PendingUpdateDocument,
+    "\n  mutation PendingRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": typeof types.PendingRequestCodeDocument,
+    "\n  mutation PendingVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n        }\n      }\n    }\n  }\n": typeof types.PendingVerifyDocument,
+    "\n  query PendingAdminUser($username: String!) {\n    user(username: $username) {\n      id\n      attributes {\n        name\n        value\n      }\n      pendingChanges {\n        name\n        value\n        masked\n      }\n    }\n  }\n": typeof types.PendingAdminUserDocument,
+    "\n  mutation PendingAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n          masked\n        }\n      }\n    }\n  }\n": typeof types.PendingAdminUpdateDocument,
+    "\n  subscription PendingMine {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n      pending {\n        name\n        value\n        masked\n      }\n      user {\n        id\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n        }\n      }\n    }\n  }\n": typeof types.PendingMineDocument,
     "\n  query CachedMe {\n    me {\n      username\n      sub\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n": typeof types.CachedMeDocument,
     "\n  mutation CachedUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.CachedUpdateMineDocument,
     "\n  mutation CachedDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n": typeof types.CachedDeleteMineDocument,
     "\n  mutation CachedAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.CachedAdminUpdateDocument,
     "\n  mutation CachedAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.CachedAdminDeleteDocument,
+    "\n  mutation ProvisionedWrite($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.ProvisionedWriteDocument,
     "\n  query Me {\n    me {\n      ...UserFields\n      plan: attribute(name: \"custom:plan\")\n      missing: attribute(name: \"custom:nothing\")\n    }\n  }\n": typeof types.MeDocument,
     "\n  query AdminUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.AdminUserDocument,
     "\n  query Users($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": typeof types.UsersDocument,
@@ -67,6 +81,7 @@ type Documents = {
     "\n  query QuotaPool {\n    userPool {\n      id\n    }\n  }\n": typeof types.QuotaPoolDocument,
     "\n  query QuotaMe {\n    me {\n      username\n    }\n  }\n": typeof types.QuotaMeDocument,
     "\n  mutation QuotaVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.QuotaVerifyDocument,
+    "\n  mutation QuotaAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n      }\n    }\n  }\n": typeof types.QuotaAddCustomDocument,
     "\n  query QuotaUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": typeof types.QuotaUsersDocument,
     "\n  mutation RecipeUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.RecipeUpdateMineDocument,
     "\n  subscription RedisMyChanges {\n    myAttributesChanged {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n    }\n  }\n": typeof types.RedisMyChangesDocument,
@@ -98,6 +113,8 @@ type Documents = {
     "\n  mutation SubsAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.SubsAdminDeleteDocument,
     "\n  fragment UserFields on User {\n    username\n    sub\n    userPoolId\n    attributes {\n      name\n      value\n    }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  fragment ChangeFields on AttributeChange {\n    updated {\n      name\n      value\n    }\n    deleted\n    source\n    occurredAt\n  }\n": typeof types.ChangeFieldsFragmentDoc,
+    "\n  query SearchUsers($filter: UserFilterInput, $first: Int, $after: String, $userPoolId: ID) {\n    userSearch(filter: $filter, first: $first, after: $after, userPoolId: $userPoolId) {\n      edges {\n        cursor\n        node {\n          username\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SearchUsersDocument,
+    "\n  query SearchDetails($filter: UserFilterInput) {\n    userSearch(filter: $filter) {\n      edges {\n        node {\n          username\n          sub\n          userPoolId\n          status\n          enabled\n          createdAt\n          updatedAt\n          attributes {\n            name\n            value\n          }\n        }\n      }\n    }\n  }\n": typeof types.SearchDetailsDocument,
 };
 const documents: Documents = {
     "\n  mutation AdmAttrUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        ...UserFields\n        status\n        enabled\n        createdAt\n        updatedAt\n      }\n    }\n  }\n": types.AdmAttrUpdateDocument,
@@ -118,11 +135,17 @@ const documents: Documents = {
     "\n  subscription ChurnMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.ChurnMyChangesDocument,
     "\n  query ChurnMe {\n    me {\n      username\n    }\n  }\n": types.ChurnMeDocument,
     "\n  mutation ChurnUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.ChurnUpdateMineDocument,
+    "\n  query BudgetMine {\n    me {\n      username\n      verificationCodes {\n        remaining\n        resetsAt\n      }\n      verificationAttempts {\n        remaining\n        resetsAt\n      }\n    }\n  }\n": types.BudgetMineDocument,
+    "\n  query BudgetOfUser($username: String!) {\n    user(username: $username) {\n      username\n      verificationCodes {\n        remaining\n        resetsAt\n      }\n      verificationAttempts {\n        remaining\n        resetsAt\n      }\n    }\n  }\n": types.BudgetOfUserDocument,
+    "\n  mutation BudgetRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n": types.BudgetRequestCodeDocument,
+    "\n  mutation BudgetVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.BudgetVerifyDocument,
     "\n  query EmbeddedMe {\n    me {\n      username\n      userPoolId\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": types.EmbeddedMeDocument,
     "\n  mutation EmbeddedAdminUpdate($username: String!, $attributes: [AttributeInput!]!) {\n    adminUpdateUserAttributes(input: { username: $username, attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n": types.EmbeddedAdminUpdateDocument,
     "\n  mutation EmbeddedUpdateMine($attributes: [AttributeInput!]!) {\n    updateMyAttributes(input: { attributes: $attributes }) {\n      user {\n        username\n        plan: attribute(name: \"custom:plan\")\n        newsletter: attribute(name: \"custom:newsletter\")\n      }\n    }\n  }\n": types.EmbeddedUpdateMineDocument,
     "\n  query EmbeddedUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n": types.EmbeddedUsersDocument,
     "\n  mutation EmbeddedRequestCode($attributeName: String!) {\n    requestAttributeVerificationCode(input: { attributeName: $attributeName }) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n      }\n    }\n  }\n": types.EmbeddedRequestCodeDocument,
+    "\n  query EmbeddedPending {\n    me {\n      sub\n      pendingChanges {\n        name\n        value\n        masked\n        requestedAt\n      }\n    }\n  }\n": types.EmbeddedPendingDocument,
+    "\n  mutation EmbeddedRequestCodeTo($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": types.EmbeddedRequestCodeToDocument,
     "\n  query ErrorsMe {\n    me {\n      username\n      attributes {\n        name\n        value\n      }\n    }\n  }\n": types.ErrorsMeDocument,
     "\n  subscription ExternalMine {\n    myAttributesChanged {\n      source\n      cursor\n      updated {\n        name\n        value\n      }\n      deleted\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": types.ExternalMineDocument,
     "\n  subscription ExternalUser($username: String!) {\n    userAttributesChanged(username: $username) {\n      source\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.ExternalUserDocument,
@@ -137,11 +160,19 @@ const documents: Documents = {
     "\n  mutation MyAttrsDelete($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n    }\n  }\n": types.MyAttrsDeleteDocument,
     "\n  mutation MyAttrsRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": types.MyAttrsRequestCodeDocument,
     "\n  mutation MyAttrsVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n        emailVerified: attribute(name: \"email_verified\")\n      }\n    }\n  }\n": types.MyAttrsVerifyDocument,
+    "\n  query PendingMe {\n    me {\n      id\n      attributes {\n        name\n        value\n      }\n      pendingChanges {\n        name\n        value\n        masked\n        requestedAt\n      }\n    }\n  }\n": types.PendingMeDocument,
+    "\n  mutation PendingUpdate($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        id\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n          masked\n          requestedAt\n        }\n      }\n      codeDeliveries {\n        attributeName\n        deliveryMedium\n        destination\n      }\n      staleTokenClaims\n    }\n  }\n": types.PendingUpdateDocument,
+    "\n  mutation PendingRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n": types.PendingRequestCodeDocument,
+    "\n  mutation PendingVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n        }\n      }\n    }\n  }\n": types.PendingVerifyDocument,
+    "\n  query PendingAdminUser($username: String!) {\n    user(username: $username) {\n      id\n      attributes {\n        name\n        value\n      }\n      pendingChanges {\n        name\n        value\n        masked\n      }\n    }\n  }\n": types.PendingAdminUserDocument,
+    "\n  mutation PendingAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n          masked\n        }\n      }\n    }\n  }\n": types.PendingAdminUpdateDocument,
+    "\n  subscription PendingMine {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n      pending {\n        name\n        value\n        masked\n      }\n      user {\n        id\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n        }\n      }\n    }\n  }\n": types.PendingMineDocument,
     "\n  query CachedMe {\n    me {\n      username\n      sub\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n": types.CachedMeDocument,
     "\n  mutation CachedUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.CachedUpdateMineDocument,
     "\n  mutation CachedDeleteMine($input: DeleteMyAttributesInput!) {\n    deleteMyAttributes(input: $input) {\n      user {\n        seats: attribute(name: \"custom:seats\")\n      }\n    }\n  }\n": types.CachedDeleteMineDocument,
     "\n  mutation CachedAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.CachedAdminUpdateDocument,
     "\n  mutation CachedAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.CachedAdminDeleteDocument,
+    "\n  mutation ProvisionedWrite($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.ProvisionedWriteDocument,
     "\n  query Me {\n    me {\n      ...UserFields\n      plan: attribute(name: \"custom:plan\")\n      missing: attribute(name: \"custom:nothing\")\n    }\n  }\n": types.MeDocument,
     "\n  query AdminUser($username: String!, $userPoolId: ID) {\n    user(username: $username, userPoolId: $userPoolId) {\n      username\n      sub\n      attributes {\n        name\n        value\n      }\n      status\n      enabled\n      createdAt\n      updatedAt\n    }\n  }\n": types.AdminUserDocument,
     "\n  query Users($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": types.UsersDocument,
@@ -153,6 +184,7 @@ const documents: Documents = {
     "\n  query QuotaPool {\n    userPool {\n      id\n    }\n  }\n": types.QuotaPoolDocument,
     "\n  query QuotaMe {\n    me {\n      username\n    }\n  }\n": types.QuotaMeDocument,
     "\n  mutation QuotaVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.QuotaVerifyDocument,
+    "\n  mutation QuotaAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n      }\n    }\n  }\n": types.QuotaAddCustomDocument,
     "\n  query QuotaUsers($usernames: [String!]!) {\n    users(usernames: $usernames) {\n      username\n    }\n  }\n": types.QuotaUsersDocument,
     "\n  mutation RecipeUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.RecipeUpdateMineDocument,
     "\n  subscription RedisMyChanges {\n    myAttributesChanged {\n      user {\n        username\n        attributes {\n          name\n          value\n        }\n      }\n      updated {\n        name\n        value\n      }\n      deleted\n      source\n    }\n  }\n": types.RedisMyChangesDocument,
@@ -184,6 +216,8 @@ const documents: Documents = {
     "\n  mutation SubsAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.SubsAdminDeleteDocument,
     "\n  fragment UserFields on User {\n    username\n    sub\n    userPoolId\n    attributes {\n      name\n      value\n    }\n  }\n": types.UserFieldsFragmentDoc,
     "\n  fragment ChangeFields on AttributeChange {\n    updated {\n      name\n      value\n    }\n    deleted\n    source\n    occurredAt\n  }\n": types.ChangeFieldsFragmentDoc,
+    "\n  query SearchUsers($filter: UserFilterInput, $first: Int, $after: String, $userPoolId: ID) {\n    userSearch(filter: $filter, first: $first, after: $after, userPoolId: $userPoolId) {\n      edges {\n        cursor\n        node {\n          username\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SearchUsersDocument,
+    "\n  query SearchDetails($filter: UserFilterInput) {\n    userSearch(filter: $filter) {\n      edges {\n        node {\n          username\n          sub\n          userPoolId\n          status\n          enabled\n          createdAt\n          updatedAt\n          attributes {\n            name\n            value\n          }\n        }\n      }\n    }\n  }\n": types.SearchDetailsDocument,
 };
 
 /**
@@ -275,6 +309,22 @@ export function graphql(source: "\n  mutation ChurnUpdateMine($input: UpdateMyAt
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query BudgetMine {\n    me {\n      username\n      verificationCodes {\n        remaining\n        resetsAt\n      }\n      verificationAttempts {\n        remaining\n        resetsAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query BudgetMine {\n    me {\n      username\n      verificationCodes {\n        remaining\n        resetsAt\n      }\n      verificationAttempts {\n        remaining\n        resetsAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BudgetOfUser($username: String!) {\n    user(username: $username) {\n      username\n      verificationCodes {\n        remaining\n        resetsAt\n      }\n      verificationAttempts {\n        remaining\n        resetsAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query BudgetOfUser($username: String!) {\n    user(username: $username) {\n      username\n      verificationCodes {\n        remaining\n        resetsAt\n      }\n      verificationAttempts {\n        remaining\n        resetsAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BudgetRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation BudgetRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BudgetVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation BudgetVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query EmbeddedMe {\n    me {\n      username\n      userPoolId\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"): (typeof documents)["\n  query EmbeddedMe {\n    me {\n      username\n      userPoolId\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -292,6 +342,14 @@ export function graphql(source: "\n  query EmbeddedUsers($usernames: [String!]!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EmbeddedRequestCode($attributeName: String!) {\n    requestAttributeVerificationCode(input: { attributeName: $attributeName }) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EmbeddedRequestCode($attributeName: String!) {\n    requestAttributeVerificationCode(input: { attributeName: $attributeName }) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmbeddedPending {\n    me {\n      sub\n      pendingChanges {\n        name\n        value\n        masked\n        requestedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query EmbeddedPending {\n    me {\n      sub\n      pendingChanges {\n        name\n        value\n        masked\n        requestedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EmbeddedRequestCodeTo($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EmbeddedRequestCodeTo($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -351,6 +409,34 @@ export function graphql(source: "\n  mutation MyAttrsVerify($input: VerifyMyAttr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PendingMe {\n    me {\n      id\n      attributes {\n        name\n        value\n      }\n      pendingChanges {\n        name\n        value\n        masked\n        requestedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query PendingMe {\n    me {\n      id\n      attributes {\n        name\n        value\n      }\n      pendingChanges {\n        name\n        value\n        masked\n        requestedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PendingUpdate($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        id\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n          masked\n          requestedAt\n        }\n      }\n      codeDeliveries {\n        attributeName\n        deliveryMedium\n        destination\n      }\n      staleTokenClaims\n    }\n  }\n"): (typeof documents)["\n  mutation PendingUpdate($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        id\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n          masked\n          requestedAt\n        }\n      }\n      codeDeliveries {\n        attributeName\n        deliveryMedium\n        destination\n      }\n      staleTokenClaims\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PendingRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PendingRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n        deliveryMedium\n        destination\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PendingVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PendingVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingAdminUser($username: String!) {\n    user(username: $username) {\n      id\n      attributes {\n        name\n        value\n      }\n      pendingChanges {\n        name\n        value\n        masked\n      }\n    }\n  }\n"): (typeof documents)["\n  query PendingAdminUser($username: String!) {\n    user(username: $username) {\n      id\n      attributes {\n        name\n        value\n      }\n      pendingChanges {\n        name\n        value\n        masked\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PendingAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n          masked\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PendingAdminUpdate($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n          masked\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PendingMine {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n      pending {\n        name\n        value\n        masked\n      }\n      user {\n        id\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription PendingMine {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n      pending {\n        name\n        value\n        masked\n      }\n      user {\n        id\n        attributes {\n          name\n          value\n        }\n        pendingChanges {\n          name\n          value\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CachedMe {\n    me {\n      username\n      sub\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n"): (typeof documents)["\n  query CachedMe {\n    me {\n      username\n      sub\n      plan: attribute(name: \"custom:plan\")\n      seats: attribute(name: \"custom:seats\")\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -368,6 +454,10 @@ export function graphql(source: "\n  mutation CachedAdminUpdate($input: AdminUpd
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CachedAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CachedAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProvisionedWrite($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ProvisionedWrite($input: AdminUpdateUserAttributesInput!) {\n    adminUpdateUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -412,6 +502,10 @@ export function graphql(source: "\n  query QuotaMe {\n    me {\n      username\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation QuotaVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation QuotaVerify($input: VerifyMyAttributeInput!) {\n    verifyMyAttribute(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QuotaAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation QuotaAddCustom($input: AddCustomAttributesInput!) {\n    addCustomAttributes(input: $input) {\n      userPool {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -536,6 +630,14 @@ export function graphql(source: "\n  fragment UserFields on User {\n    username
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment ChangeFields on AttributeChange {\n    updated {\n      name\n      value\n    }\n    deleted\n    source\n    occurredAt\n  }\n"): (typeof documents)["\n  fragment ChangeFields on AttributeChange {\n    updated {\n      name\n      value\n    }\n    deleted\n    source\n    occurredAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchUsers($filter: UserFilterInput, $first: Int, $after: String, $userPoolId: ID) {\n    userSearch(filter: $filter, first: $first, after: $after, userPoolId: $userPoolId) {\n      edges {\n        cursor\n        node {\n          username\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query SearchUsers($filter: UserFilterInput, $first: Int, $after: String, $userPoolId: ID) {\n    userSearch(filter: $filter, first: $first, after: $after, userPoolId: $userPoolId) {\n      edges {\n        cursor\n        node {\n          username\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchDetails($filter: UserFilterInput) {\n    userSearch(filter: $filter) {\n      edges {\n        node {\n          username\n          sub\n          userPoolId\n          status\n          enabled\n          createdAt\n          updatedAt\n          attributes {\n            name\n            value\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SearchDetails($filter: UserFilterInput) {\n    userSearch(filter: $filter) {\n      edges {\n        node {\n          username\n          sub\n          userPoolId\n          status\n          enabled\n          createdAt\n          updatedAt\n          attributes {\n            name\n            value\n          }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
