@@ -127,14 +127,19 @@ describe('the page in Chromium, signed in as bob', () => {
     await page.locator('#feed').getByText(`You set custom:plan = ${plan}`).waitFor();
   });
 
-  it('should verify a new email with the code the mailbox panel shows', async () => {
+  it('should show a new email as waiting for verification (the old one stays active), and apply it with the code the mailbox panel shows', async () => {
+    const original = await attributeInCognito('bob', 'email');
     const email = `${unique('bob+')}@example.com`;
     await valueOf('email').fill(email);
     await valueOf('email').press('Enter');
     await page.getByText('A code was sent to verify email').waitFor();
-    expect(await attributeInCognito('bob', 'email')).toBe(email);
-    expect(await attributeInCognito('bob', 'email_verified')).toBe('false');
-    await expect.poll(() => valueOf('email_verified').inputValue()).toBe('false');
+    const waiting = page.getByRole('list', { name: 'Waiting for verification' });
+    await waiting.getByText(`email: ${email} (waiting for verification`).waitFor();
+    // The pool keeps the original until the new one is verified: nobody is locked out.
+    expect(await attributeInCognito('bob', 'email')).toBe(original);
+    expect(await attributeInCognito('bob', 'email_verified')).toBe('true');
+    expect(await valueOf('email_verified').inputValue()).toBe('true');
+    await page.locator('#feed').getByText(`asked to change email to ${email} (waiting for verification)`).waitFor();
 
     await page.getByRole('button', { name: 'Send code' }).click();
     await page.getByText('Code sent by email').waitFor();
@@ -145,8 +150,11 @@ describe('the page in Chromium, signed in as bob', () => {
     await page.getByRole('button', { name: 'Verify' }).click();
 
     await page.getByText('email verified.').waitFor();
+    expect(await attributeInCognito('bob', 'email')).toBe(email);
     expect(await attributeInCognito('bob', 'email_verified')).toBe('true');
+    await expect.poll(() => valueOf('email').inputValue()).toBe(email);
     expect(await valueOf('email_verified').inputValue()).toBe('true');
+    await expect.poll(() => waiting.isHidden()).toBe(true);
   });
 
   it('should show a change made in another tab, without a reload', async () => {

@@ -110,10 +110,30 @@ function showAttributes(attributes: readonly Attribute[], changed: readonly stri
   for (const stale of rows.values()) stale.remove();
 }
 
+/**
+ * Shows the changes waiting for their code: the pool keeps the original email
+ * active until the new one is verified, so the table still shows the old one.
+ */
+function showPending(pending: readonly Attribute[]): void {
+  const list = element('pending');
+  list.replaceChildren(
+    ...pending.map(({ name, value }) => {
+      const item = document.createElement('li');
+      item.textContent = `${name}: ${value} (waiting for verification; the current one stays active until you verify it)`;
+      return item;
+    }),
+  );
+  list.hidden = pending.length === 0;
+}
+
 /** Adds a change to the "Live changes" list, newest first. */
 function showChange(change: Change): void {
   const who = { SELF: 'You', ADMIN: 'An administrator', EXTERNAL: 'Someone outside this service' }[change.source];
-  const what = [...change.updated.map((a) => `set ${a.name} = ${a.value}`), ...change.deleted.map((name) => `deleted ${name}`)].join(', ');
+  const what = [
+    ...change.updated.map((a) => `set ${a.name} = ${a.value}`),
+    ...change.deleted.map((name) => `deleted ${name}`),
+    ...change.pending.map((a) => `asked to change ${a.name} to ${a.value} (waiting for verification)`),
+  ].join(', ');
   const item = document.createElement('li');
   item.innerHTML = '<time></time> <span></span>';
   item.querySelector('time')!.textContent = time(change.occurredAt);
@@ -160,6 +180,7 @@ async function startSession(username: string, password: string): Promise<void> {
     onData: ({ myAttributesChanged: change }) => {
       variables.after = change.cursor;
       showAttributes(change.user.attributes, [...change.updated.map((a) => a.name), ...change.deleted]);
+      showPending(change.user.pendingChanges);
       showChange(change);
       // A new email or phone number gets a code: it shows in the mailbox.
       void refreshMailbox();
@@ -169,6 +190,7 @@ async function startSession(username: string, password: string): Promise<void> {
   session = { username: me.username, accessToken: tokens.accessToken, client, stopChanges };
   element('username').textContent = me.username;
   showAttributes(me.attributes);
+  showPending(me.pendingChanges);
   element('feed').replaceChildren();
   element('sign-in').hidden = true;
   element('session').hidden = false;
@@ -193,6 +215,7 @@ function endSession(): void {
 async function save(attributes: Attribute[]): Promise<void> {
   const { updateMyAttributes } = await session!.client.request(ProfileUpdate, { attributes });
   showAttributes(updateMyAttributes.user.attributes, attributes.map((a) => a.name));
+  showPending(updateMyAttributes.user.pendingChanges);
   const sent = updateMyAttributes.codeDeliveries.map((d) => `${d.attributeName} (${d.deliveryMedium.toLowerCase()} to ${d.destination})`);
   status(`Saved ${attributes.map((a) => a.name).join(', ')}.${sent.length ? ` A code was sent to verify ${sent.join(', ')}: see the mailbox.` : ''}`);
   if (sent.length) await refreshMailbox();
@@ -201,6 +224,7 @@ async function save(attributes: Attribute[]): Promise<void> {
 async function remove(name: string): Promise<void> {
   const { deleteMyAttributes } = await session!.client.request(ProfileDelete, { names: [name] });
   showAttributes(deleteMyAttributes.user.attributes);
+  showPending(deleteMyAttributes.user.pendingChanges);
   status(`Deleted ${name}.`);
 }
 
@@ -261,7 +285,8 @@ function wire(): void {
     act(async () => {
       const name = attributeName();
       const { verifyMyAttribute } = await session!.client.request(ProfileVerify, { attributeName: name, code: field(verify, 'code').value.trim() });
-      showAttributes(verifyMyAttribute.user.attributes, [`${name}_verified`]);
+      showAttributes(verifyMyAttribute.user.attributes, [name, `${name}_verified`]);
+      showPending(verifyMyAttribute.user.pendingChanges);
       field(verify, 'code').value = '';
       status(`${name} verified.`);
     });

@@ -16,6 +16,10 @@ export const ProfileMe = graphql(`
         name
         value
       }
+      pendingChanges {
+        name
+        value
+      }
     }
   }
 `);
@@ -25,6 +29,10 @@ export const ProfileUpdate = graphql(`
     updateMyAttributes(input: { attributes: $attributes }) {
       user {
         attributes {
+          name
+          value
+        }
+        pendingChanges {
           name
           value
         }
@@ -43,6 +51,10 @@ export const ProfileDelete = graphql(`
     deleteMyAttributes(input: { names: $names }) {
       user {
         attributes {
+          name
+          value
+        }
+        pendingChanges {
           name
           value
         }
@@ -71,6 +83,10 @@ export const ProfileVerify = graphql(`
           name
           value
         }
+        pendingChanges {
+          name
+          value
+        }
       }
     }
   }
@@ -88,8 +104,16 @@ export const ProfileChanges = graphql(`
         value
       }
       deleted
+      pending {
+        name
+        value
+      }
       user {
         attributes {
+          name
+          value
+        }
+        pendingChanges {
           name
           value
         }
