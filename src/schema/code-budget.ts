@@ -13,7 +13,7 @@
 import { builder } from '../builder.js';
 import type { HourlyLimit, UserBudget } from '../cognito/quotas.js';
 import type { UserRecord } from '../cognito/users.js';
-import type { Context } from '../context.js';
+import { standingTo, type Context } from '../context.js';
 import { User } from './user.js';
 
 /** `VerificationCodeBudget`. */
@@ -30,17 +30,9 @@ const VerificationCodeBudget = builder.objectRef<UserBudget>('VerificationCodeBu
   }),
 });
 
-/** Whether the caller is `user`, or an administrator (whose standing Cognito confirms, src/auth/authority.ts). */
-async function ownerOrAdmin(user: UserRecord, context: Context): Promise<boolean> {
-  const { caller } = context;
-  if (!caller) return false;
-  if (caller.userPoolId === user.userPoolId && caller.sub === user.sub) return true;
-  return caller.isAdmin && context.services.authority.isAdmin(caller).catch(() => false);
-}
-
 /** `user`'s budget of `limit`, or null when the caller may not see it. */
 async function budgetOf(user: UserRecord, context: Context, limit: HourlyLimit): Promise<UserBudget | null> {
-  if (!(await ownerOrAdmin(user, context))) return null;
+  if (!(await standingTo(context, user))) return null;
   return context.services.quotas.remaining(limit, { userPoolId: user.userPoolId, username: user.username, sub: user.sub });
 }
 
