@@ -15,6 +15,7 @@ import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
+  CreateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -169,10 +170,21 @@ let cognito: TestCognito;
 let service: TestApp;
 let admin: string;
 let feed: FeedWatch;
+/** An app client that may not read `email`. */
+let noEmailClientId: string;
 
 beforeAll(async () => {
   cognito = await startTestCognito();
-  service = await startTestApp(cognito);
+  const { UserPoolClient } = await cognito.sdk.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: cognito.demo.userPoolId,
+      ClientName: 'pending-no-email',
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      ReadAttributes: ['custom:plan', 'name'],
+    }),
+  );
+  noEmailClientId = UserPoolClient!.ClientId!;
+  service = await startTestApp(cognito, { COGNITO_CLIENT_IDS: `${cognito.demo.clientId},${noEmailClientId}` });
   feed = watchFeed(service.app);
   await service.app.start();
   admin = await cognito.tokens.tokenFor('alice');
@@ -332,6 +344,27 @@ describe('updateMyAttributes of an email, with the pool keeping the original unt
       expect(valueOf(applied.user.attributes, 'email')).toBe(next);
     } finally {
       await mine.dispose();
+    }
+  });
+});
+
+describe('what an app client that may not read email sees', () => {
+  it('should show it no pending email, in `me` or in events (a pending email alone reaches it as no event)', async () => {
+    const user = await createUser('noemail');
+    const limited = await signIn(cognito.sdk, noEmailClientId, user.username, PASSWORD);
+    const sub = wsSubscribe(service.app.url, limited, PendingMine);
+    try {
+      await listening(sub);
+      ok(await service.request(PendingUpdate, { input: { attributes: [{ name: 'email', value: `${user.username}.new@example.net` }] } }, { token: user.token }));
+      ok(await service.request(PendingUpdate, { input: { attributes: [{ name: 'custom:plan', value: 'pro' }] } }, { token: user.token }));
+      const event = (await sub.next()).data!.myAttributesChanged;
+      expect(event.updated).toEqual([{ name: 'custom:plan', value: 'pro' }]);
+      expect(event.pending).toEqual([]);
+      expect(event.user.pendingChanges).toEqual([]);
+      expect(ok(await service.request(PendingMe, {}, { token: limited })).me.pendingChanges).toEqual([]);
+      expect(ok(await service.request(PendingMe, {}, { token: user.token })).me.pendingChanges).toHaveLength(1);
+    } finally {
+      await sub.dispose();
     }
   });
 });
