@@ -179,12 +179,14 @@ describe('the example documents', () => {
       'alice:VerifyEmail': ['CODE_MISMATCH'],
       'alice:UserBob': [],
       'alice:ManyUsers': [],
+      'alice:FindUsers': [],
       'alice:AdminUpdateBob': [],
       'alice:AdminDeleteBobsPhone': [],
       'alice:PoolSchema': [],
       'alice:AddCustomAttribute': [],
       'bob:Bob': [],
       'bob:UpdateMyName': [],
+      'bob:ChangeMyEmail': [],
       'bob:NotForBob': ['FORBIDDEN'],
     });
   });

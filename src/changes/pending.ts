@@ -41,6 +41,8 @@ export interface PendingStore {
 
 /** How long Redis keeps a user's pending changes after their last change: 30 days. */
 const REDIS_TTL_S = 30 * 24 * 3_600;
+/** A Redis command slower than this fails (the change goes on without its pending state). */
+const REDIS_COMMAND_TIMEOUT_MS = 500;
 /** Users whose pending changes one process keeps, at most. */
 const MAX_MEMORY_USERS = 100_000;
 
@@ -102,7 +104,9 @@ export function metaPendingStore(meta: { get(key: string): string | undefined; s
 
 /** Shared by every instance through Redis. */
 export function redisPendingStore(redisUrl: string): PendingStore {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false });
+  // While Redis is away a read or write waits at most REDIS_COMMAND_TIMEOUT_MS, then fails:
+  // the change is answered without its pending state, never held up for long.
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: REDIS_COMMAND_TIMEOUT_MS });
   redis.on('error', () => undefined);
   const key = (pool: string, sub: string) => `cognito-pending:{${pool}}:${sub}`;
   return {

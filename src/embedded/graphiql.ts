@@ -18,18 +18,26 @@ export const EXAMPLE_DOCUMENT = /* GraphQL */ `# Alice's tab: signed in as alice
 
 query Alice {
   me {
+    id
     username
     plan: attribute(name: "custom:plan")
     sub
     userPoolId
     attributes { name value }
+    # A new email waits here until verified (the old one stays active).
+    pendingChanges { name value masked requestedAt }
+    # Codes and code submissions Cognito still allows this hour.
+    verificationCodes { remaining resetsAt }
+    verificationAttempts { remaining resetsAt }
   }
 }
 
+# staleTokenClaims: refresh the tokens when it is not empty.
 mutation UpdateMyPlan {
   updateMyAttributes(input: { attributes: [{ name: "custom:plan", value: "enterprise" }], clientMetadata: [{ key: "source", value: "graphiql" }] }) {
     user { attributes { name value } }
     codeDeliveries { attributeName deliveryMedium destination }
+    staleTokenClaims
   }
 }
 
@@ -63,6 +71,7 @@ subscription MyChanges {
     cursor
     updated { name value }
     deleted
+    pending { name value }
     user { username attributes { name value } }
   }
 }
@@ -75,6 +84,14 @@ query UserBob {
 
 query ManyUsers {
   users(usernames: ["alice", "bob", "nobody"]) { username enabled }
+}
+
+# Cognito's ListUsers filter, a page at a time: pass pageInfo.endCursor as after.
+query FindUsers {
+  userSearch(filter: { attribute: "email", operator: STARTS_WITH, value: "b" }, first: 10) {
+    edges { cursor node { username email: attribute(name: "email") } }
+    pageInfo { hasNextPage endCursor }
+  }
 }
 
 mutation AdminUpdateBob {
@@ -143,6 +160,16 @@ mutation UpdateMyName {
   updateMyAttributes(input: { attributes: [{ name: "name", value: "Bob the Builder" }] }) {
     user { name: attribute(name: "name") }
     codeDeliveries { attributeName deliveryMedium destination }
+  }
+}
+
+# The demo pool keeps bob@example.com active until
+# the new address is verified: see pendingChanges.
+mutation ChangeMyEmail {
+  updateMyAttributes(input: { attributes: [{ name: "email", value: "bob.new@example.com" }] }) {
+    user { email: attribute(name: "email") pendingChanges { name value } }
+    codeDeliveries { attributeName deliveryMedium destination }
+    staleTokenClaims
   }
 }
 
