@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { followMyChangesOverSse } from '../docs/recipes/graphql-sse.js';
 import { followMyChanges, type MyChange } from '../docs/recipes/graphql-ws.js';
+import { updateProfile } from '../docs/recipes/update-profile.js';
 import { graphql } from './gql/index.js';
 import { until } from './support/until.js';
 import { freePort, startTestApp, type TestApp } from './support/app.js';
@@ -59,7 +60,7 @@ async function instance(port: number, env: Record<string, string>): Promise<Test
 
 it('should show each recipe in the README as it is in docs/recipes/', async () => {
   const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
-  for (const recipe of ['graphql-ws.ts', 'graphql-sse.ts']) {
+  for (const recipe of ['graphql-ws.ts', 'graphql-sse.ts', 'update-profile.ts']) {
     const source = await readFile(new URL(`../docs/recipes/${recipe}`, import.meta.url), 'utf8');
     expect(readme, recipe).toContain(source.trim());
   }
@@ -135,5 +136,33 @@ describe.each(['ws', 'sse'] as const)('the %s recipe', (transport) => {
       await stop();
       await followed.stop();
     }
+  });
+});
+
+describe('the update-profile recipe', () => {
+  let service: TestApp;
+  beforeAll(async () => {
+    service = await instance(0, {});
+  });
+  afterAll(async () => {
+    await service?.stop();
+  });
+
+  it('should refresh the tokens when the update made ID token claims stale, and not for an email that waits for its code', async () => {
+    let refreshed = 0;
+    const update = (attributes: { name: string; value: string }[]) =>
+      updateProfile({ url: `${service.app.url}/graphql`, getToken: () => cognito.tokens.tokenFor('bob'), refreshTokens: async () => refreshed++, attributes });
+
+    const planned = await update([{ name: 'custom:plan', value: plan('recipe') }]);
+    expect(planned.staleTokenClaims).toEqual(['custom:plan']);
+    expect(refreshed).toBe(1);
+
+    const email = `bob.${randomUUID().slice(0, 6)}@example.com`;
+    const waiting = await update([{ name: 'email', value: email }]);
+    expect(waiting.staleTokenClaims).toEqual([]);
+    expect(waiting.user.pendingChanges).toEqual([{ name: 'email', value: email }]);
+    expect(waiting.codeDeliveries).toEqual([{ attributeName: 'email', deliveryMedium: 'EMAIL', destination: 'b***@e***' }]);
+    expect(refreshed).toBe(1);
+    expect(waiting.user.id).toBe(planned.user.id);
   });
 });
