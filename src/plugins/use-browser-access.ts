@@ -10,7 +10,13 @@
  * - CSRF (Yoga's plugin): a request a browser would send cross-site without a
  *   preflight (a GET, or a POST of `text/plain`, form or multipart content)
  *   must carry the {@link CSRF_HEADER} header, which such pages cannot set.
- *   JSON POSTs (`application/json`) are not "simple" and pass as they are.
+ *   JSON POSTs (`application/json`) are not "simple" and pass as they are,
+ *   and so does any request with an `Authorization` header: it is not a
+ *   CORS-safelisted header, so a browser preflights such a request (Fetch
+ *   standard, "CORS-unsafe request-header names"), and the service reads no
+ *   cookies, so nothing else could make a cross-site request act as anyone.
+ *   urql's default GET queries and graphql-request's middleware send the
+ *   token and no CSRF header: they used to get 403.
  */
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
@@ -60,7 +66,13 @@ export function corsPolicy(config: Pick<Config, 'corsOrigins' | 'cognito'>): (re
  * depend on the origin, so a shared cache never serves one origin's answer to another.
  */
 export function useBrowserAccess(config: Pick<Config, 'corsOrigins' | 'cognito'>): Plugin[] {
-  const plugins: Plugin[] = [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] })];
+  const csrf = useCSRFPrevention({ requestHeaders: [CSRF_HEADER] });
+  const plugins: Plugin[] = [
+    {
+      // A request carrying Authorization was preflighted by any browser: no CSRF header needed.
+      onRequestParse: (payload) => (payload.request.headers.has('authorization') ? undefined : csrf.onRequestParse?.(payload)),
+    },
+  ];
   if (config.corsOrigins !== null || config.cognito.mode === 'embedded') {
     plugins.push({
       onResponse({ response }) {
