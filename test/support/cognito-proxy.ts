@@ -18,8 +18,8 @@
  *   createCognitoClient({ endpoint: proxy.endpoint, … }) })`), while
  *   `COGNITO_ENDPOINT` stays the emulator's, so the emulator's tokens verify as they are.
  */
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CountingFront, operationOf, passBack } from './emulator-front.js';
 import { claimsOf, mintToken, type AccessClaims } from './tokens.js';
 
 /** How the proxy answers one route. */
@@ -58,7 +58,7 @@ type Route = 'api' | 'jwks';
 export const SCRIPTED_REQUEST_ID = 'scripted-1';
 
 /** The proxy; see the module's documentation. */
-export class CognitoProxy {
+export class CognitoProxy extends CountingFront {
   /** How Cognito's API (every POST) is answered. */
   api: ProxyMode = 'pass';
   /** How `.../.well-known/jwks.json` is answered. */
@@ -68,45 +68,18 @@ export class CognitoProxy {
   /** Operation → how the emulator's (successful) JSON answer is changed on its way back. */
   readonly rewrites = new Map<string, (answer: Record<string, unknown>) => Record<string, unknown>>();
   readonly stats: Record<Route, RouteStats> = { api: { requests: 0, hanging: 0 }, jwks: { requests: 0, hanging: 0 } };
-  /** Operation → requests received for it (each SDK attempt counts), however they were answered. */
-  readonly received = new Map<string, number>();
-  readonly #sockets = new Set<Socket>();
-
-  private constructor(
-    private readonly server: Server,
-    readonly port: number,
-    private readonly upstream: URL,
-  ) {
-    server.on('connection', (socket: Socket) => {
-      this.#sockets.add(socket);
-      socket.once('close', () => this.#sockets.delete(socket));
-    });
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => this.#handle(req, res));
-  }
 
   /** Starts the proxy on a free loopback port in front of `upstream` (the emulator's endpoint). */
   static async start(upstream: string): Promise<CognitoProxy> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return new CognitoProxy(server, (server.address() as AddressInfo).port, new URL(upstream));
+    return new CognitoProxy(upstream).listen();
   }
 
-  /** `http://127.0.0.1:<port>`: a COGNITO_ENDPOINT or an SDK endpoint, and then its tokens' issuer prefix. */
-  get endpoint(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  /** Requests received for `operation` so far. */
-  count(operation: string): number {
-    return this.received.get(operation) ?? 0;
-  }
-
-  #handle(req: IncomingMessage, res: ServerResponse): void {
+  protected override handle(req: IncomingMessage, res: ServerResponse): void {
     const route: Route = req.url?.endsWith('/.well-known/jwks.json') ? 'jwks' : 'api';
     const stats = this.stats[route];
     stats.requests += 1;
-    const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
-    if (route === 'api' && operation) this.received.set(operation, this.count(operation) + 1);
+    const operation = operationOf(req);
+    if (route === 'api' && operation) this.tally(operation);
     const mode = this[route];
     if (mode === 'hang') {
       stats.hanging += 1;
@@ -136,30 +109,24 @@ export class CognitoProxy {
       return;
     }
     const rewrite = route === 'api' ? this.rewrites.get(operation) : undefined;
-    const forward = httpRequest(
-      { host: this.upstream.hostname, port: this.upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: this.upstream.host } },
-      (upstream) => {
-        if (!rewrite || upstream.statusCode !== 200) {
-          res.writeHead(upstream.statusCode ?? 502, upstream.headers);
-          upstream.pipe(res);
-          return;
-        }
-        const chunks: Buffer[] = [];
-        upstream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        upstream.on('end', () => {
-          const body = JSON.stringify(rewrite(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>));
-          res.writeHead(200, { 'content-type': upstream.headers['content-type'] ?? 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(body) });
-          res.end(body);
-        });
-      },
-    );
-    forward.on('error', () => res.destroy());
-    req.pipe(forward);
-  }
-
-  async stop(): Promise<void> {
-    for (const socket of this.#sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (!rewrite) {
+      this.forward(req, res);
+      return;
+    }
+    this.forward(req, res, (upstream) => {
+      // Only a success is Cognito's answer to rewrite; an error passes as the emulator said it.
+      if (upstream.statusCode !== 200) {
+        passBack(upstream, res);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      upstream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      upstream.on('end', () => {
+        const body = JSON.stringify(rewrite(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>));
+        res.writeHead(200, { 'content-type': upstream.headers['content-type'] ?? 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(body) });
+        res.end(body);
+      });
+    });
   }
 }
 

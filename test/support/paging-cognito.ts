@@ -20,8 +20,8 @@
  * the emulator's tokens verify as they are.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EmulatorFront, operationOf } from './emulator-front.js';
 
 /** Cognito's most users in one ListUsers page, and its default. */
 const MAX_LIMIT = 60;
@@ -40,7 +40,7 @@ interface TokenPlace {
 }
 
 /** The proxy; see the module's documentation. */
-export class PagingCognito {
+export class PagingCognito extends EmulatorFront {
   /** Answer a PaginationToken also after a full page that is the last one (its next page is empty). */
   tokenAfterFullLastPage = false;
   /** The most users one page holds, whatever `Limit` asks. */
@@ -48,38 +48,22 @@ export class PagingCognito {
   /** Every ListUsers request, in order. */
   readonly listUsers: ListUsersSeen[] = [];
   readonly #tokens = new Map<string, TokenPlace>();
-  readonly #sockets = new Set<Socket>();
-
-  private constructor(
-    private readonly server: Server,
-    readonly port: number,
-    private readonly upstream: URL,
-  ) {
-    server.on('connection', (socket: Socket) => {
-      this.#sockets.add(socket);
-      socket.once('close', () => this.#sockets.delete(socket));
-    });
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => void this.#handle(req, res).catch(() => res.destroy()));
-  }
 
   /** Starts the proxy on a free loopback port in front of `upstream` (the emulator's endpoint). */
   static async start(upstream: string): Promise<PagingCognito> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return new PagingCognito(server, (server.address() as AddressInfo).port, new URL(upstream));
+    return new PagingCognito(upstream).listen();
   }
 
-  /** `http://127.0.0.1:<port>`, an SDK client's endpoint. */
-  get endpoint(): string {
-    return `http://127.0.0.1:${this.port}`;
+  protected override handle(req: IncomingMessage, res: ServerResponse): void {
+    // It reads whole bodies, so anything going wrong on the way (the emulator unreachable) drops the caller's connection.
+    void this.#answer(req, res).catch(() => res.destroy());
   }
 
-  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async #answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
-    const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop();
-    if (operation !== 'ListUsers') {
+    if (operationOf(req) !== 'ListUsers') {
       const answer = await this.#forward(req, body);
       res.writeHead(answer.status, answer.headers).end(answer.body);
       return;
@@ -115,35 +99,14 @@ export class PagingCognito {
     res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(text) }).end(text);
   }
 
-  #forward(req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-    return new Promise((resolve, reject) => {
-      const forward = httpRequest(
-        {
-          host: this.upstream.hostname,
-          port: this.upstream.port,
-          method: req.method,
-          path: req.url,
-          headers: { ...req.headers, host: this.upstream.host, 'content-length': String(body.length) },
-        },
-        (upstream) => {
-          const chunks: Buffer[] = [];
-          upstream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          upstream.on('end', () => {
-            const { 'transfer-encoding': _chunked, ...headers } = upstream.headers;
-            const answer = Buffer.concat(chunks);
-            resolve({ status: upstream.statusCode ?? 502, headers: { ...headers, 'content-length': String(answer.length) }, body: answer });
-          });
-          upstream.on('error', reject);
-        },
-      );
-      forward.on('error', reject);
-      forward.end(body);
-    });
-  }
-
-  async stop(): Promise<void> {
-    for (const socket of this.#sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  /** Forwards `req` with `body`, and reads the emulator's whole answer (its length then known, no longer chunked). */
+  async #forward(req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+    const upstream = await this.request(req, body);
+    const chunks: Buffer[] = [];
+    for await (const chunk of upstream) chunks.push(chunk as Buffer);
+    const { 'transfer-encoding': _chunked, ...headers } = upstream.headers;
+    const answer = Buffer.concat(chunks);
+    return { status: upstream.statusCode ?? 502, headers: { ...headers, 'content-length': String(answer.length) }, body: answer };
   }
 }
 

@@ -6,8 +6,8 @@
  * (every other operation, the JWKS) to the emulator, counting what it saw.
  * Point a service's COGNITO_ENDPOINT at it; tokens then carry its issuer.
  */
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CountingFront, operationOf } from './emulator-front.js';
 
 /** How one category's GetProvisionedLimit is answered. */
 export type LimitAnswer =
@@ -19,55 +19,22 @@ export type LimitAnswer =
   | 'hang';
 
 /** The stand-in; see the module's documentation. */
-export class ProvisionedStub {
+export class ProvisionedStub extends CountingFront {
   /** Category → answer; a category not here is refused with AccessDeniedException. */
   readonly limits = new Map<string, LimitAnswer>();
   /** The categories GetProvisionedLimit was asked for, in order. */
   readonly asked: string[] = [];
-  /** Operation → requests received (each SDK attempt counts). */
-  readonly received = new Map<string, number>();
-  readonly #sockets = new Set<Socket>();
-
-  private constructor(
-    private readonly server: Server,
-    readonly port: number,
-    private readonly upstream: URL,
-  ) {
-    server.on('connection', (socket: Socket) => {
-      this.#sockets.add(socket);
-      socket.once('close', () => this.#sockets.delete(socket));
-    });
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => this.#handle(req, res));
-  }
 
   /** Starts it on a free loopback port in front of `upstream` (the emulator's endpoint). */
   static async start(upstream: string): Promise<ProvisionedStub> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return new ProvisionedStub(server, (server.address() as AddressInfo).port, new URL(upstream));
+    return new ProvisionedStub(upstream).listen();
   }
 
-  get endpoint(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  count(operation: string): number {
-    return this.received.get(operation) ?? 0;
-  }
-
-  #handle(req: IncomingMessage, res: ServerResponse): void {
-    const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
-    if (operation) this.received.set(operation, this.count(operation) + 1);
+  protected override handle(req: IncomingMessage, res: ServerResponse): void {
+    const operation = operationOf(req);
+    if (operation) this.tally(operation);
     if (operation !== 'GetProvisionedLimit') {
-      const forward = httpRequest(
-        { host: this.upstream.hostname, port: this.upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: this.upstream.host } },
-        (upstream) => {
-          res.writeHead(upstream.statusCode ?? 502, upstream.headers);
-          upstream.pipe(res);
-        },
-      );
-      forward.on('error', () => res.destroy());
-      req.pipe(forward);
+      this.forward(req, res);
       return;
     }
     const chunks: Buffer[] = [];
@@ -93,10 +60,5 @@ export class ProvisionedStub {
         res.writeHead(answer.status, json).end(JSON.stringify({ __type: answer.type, message: answer.message }));
       }
     });
-  }
-
-  async stop(): Promise<void> {
-    for (const socket of this.#sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
