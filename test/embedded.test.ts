@@ -23,6 +23,7 @@ import { print, type GraphQLFormattedError } from 'graphql';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { createServer as createNetServer, type Server } from 'node:net';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -346,6 +347,49 @@ describe('the demo from a browser', () => {
           ],
         }),
       );
+    }
+  });
+});
+
+describe('a restart of the embedded default', () => {
+  it("should keep the emulator's port on the same DATA_DIR, so a token issued before still works; and say so when the port is taken", { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'embedded-port-'));
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    const start = async () => {
+      const started = await buildApp(loadConfig({ DATA_DIR: dir, PORT: '0' }), { logger });
+      await started.start();
+      return started;
+    };
+    const meAs = async (running: App, token: string) => post(running, EmbeddedMe, {}, token);
+    let blocker: Server | undefined;
+    try {
+      const first = await start();
+      const endpoint = first.embedded!.emulator.endpoint;
+      const token = await first.embedded!.tokens.tokenFor('bob');
+      await first.stop();
+
+      const second = await start();
+      expect(second.embedded!.emulator.endpoint).toBe(endpoint);
+      const kept = await meAs(second, token);
+      expect(kept.errors).toBeUndefined();
+      expect(kept.data?.me.username).toBe('bob');
+      await second.stop();
+
+      // Someone else took the port meanwhile: a free one, a clear line, and the old token refused.
+      blocker = createNetServer();
+      await new Promise<void>((resolve) => blocker!.listen(Number(new URL(endpoint).port), '127.0.0.1', resolve));
+      const third = await start();
+      try {
+        expect(third.embedded!.emulator.endpoint).not.toBe(endpoint);
+        expect(lines.some((line) => line.includes(`port ${new URL(endpoint).port}, where the last run's tokens were issued, is taken`))).toBe(true);
+        expect(codes((await meAs(third, token)).errors)).toEqual(['UNAUTHENTICATED']);
+      } finally {
+        await third.stop();
+      }
+    } finally {
+      await new Promise<void>((resolve) => (blocker ? blocker.close(() => resolve()) : resolve()));
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

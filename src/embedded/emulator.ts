@@ -40,6 +40,21 @@ const { MessageDeliveryService } = require('cognito-local/lib/services/messageDe
 const { JwtTokenGenerator } = require('cognito-local/lib/services/tokenGenerator.js');
 const { otp } = require('cognito-local/lib/services/otp.js');
 
+/** The fact under which the store remembers the emulator's port: part of the issuer of every token it signed. */
+const PORT_KEY = 'emulator-port';
+
+/** Listens on `port`; rejects with the listen error (e.g. EADDRINUSE). */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const failed = (error: Error) => reject(error);
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
+}
+
 /** The store id cognito-local uses for app clients (not a pool). */
 const CLIENTS_STORE = 'clients';
 
@@ -71,7 +86,11 @@ export interface EmulatorOptions {
   logger: Logger;
   /** @default '127.0.0.1' */
   host?: string;
-  /** 0 picks a free port. @default 0 */
+  /**
+   * 0 picks a free port. Unset: the port of the last run on this store (so
+   * its tokens' issuer, and a frontend's configured endpoint, stay valid
+   * across restarts), or a free one the first time or when it is taken.
+   */
   port?: number;
   /** The web origins that may call the emulator from a browser (the demo page signs in there). @default none */
   allowOrigin?: (origin: string) => boolean;
@@ -140,11 +159,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const host = options.host ?? '127.0.0.1';
   const { application } = createServer(likeCognito(Router(services), services), logger, { port: options.port ?? 0, hostname: host }, services);
   const server: Server = createHttpServer(loopbackOnly(corsFor(application, options.allowOrigin ?? (() => false))));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  const remembered = Number(store.getMeta(PORT_KEY));
+  const wanted = options.port ?? (Number.isInteger(remembered) && remembered > 0 && remembered < 65_536 ? remembered : 0);
+  try {
+    await listen(server, wanted, host);
+  } catch (error) {
+    if (options.port !== undefined || wanted === 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    await listen(server, 0, host);
+    options.logger.warn(
+      `embedded Cognito: port ${wanted}, where the last run's tokens were issued, is taken; listening on ${(server.address() as AddressInfo).port} instead. Tokens issued before are refused (sign in again), and a frontend configured with http://${host}:${wanted} must use the new address.`,
+    );
+  }
   const { port } = server.address() as AddressInfo;
+  store.setMeta(PORT_KEY, String(port));
   const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   // Tokens carry `iss = <endpoint>/<poolId>`, which the service verifies.
   tokenConfig.IssuerDomain = endpoint;
