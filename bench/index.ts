@@ -8,7 +8,8 @@
  *                           upstream 0 ms, no updateMyAttributes (users at 20 ms);
  *                           subscriptions with 500 users, 3 s steady, broadcast to 1,000, shared processes;
  *                           abuse phases of 3 s after 1 s of warm-up (the stalled one until its readers are dropped, ~25 s)
- *   --only=http,steady,broadcast,storm,abuse   groups / scenarios to run (default all; HTTP first, abuse last)
+ *   --only=http,steady,broadcast,storm,abuse,tracing   groups / scenarios to run (default all; HTTP first, abuse, then tracing last)
+ *   --tracing-duration=S    tracing: measured seconds per side and round (default 10, --short 2); --tracing-rounds=N (default 3, --short 2)
  *   --http-duration=S       HTTP: measured seconds per phase (default 10; --short 1, and 0.5 at c=1)
  *   --http-connections=1,10,50     HTTP: concurrencies (default 1,10,50, --short 1,50)
  *   --instances=1,2         variants: one instance, two instances through Redis
@@ -40,6 +41,7 @@ import { machine, machineLine, markdownTable, type GroupResult } from './lib/rep
 import { runAbuseBenchmarks } from './abuse.js';
 import { runHttpBenchmarks } from './http.js';
 import { runSubscriptionBenchmarks } from './subscriptions.js';
+import { runTracingBenchmarks } from './tracing.js';
 
 const args = new Map<string, string>();
 for (const arg of process.argv.slice(2)) {
@@ -87,7 +89,7 @@ const cpuProfDir = args.has('cpu-prof')
   : undefined;
 if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
 
-const GROUPS = ['http', 'steady', 'broadcast', 'storm', 'abuse'];
+const GROUPS = ['http', 'steady', 'broadcast', 'storm', 'abuse', 'tracing'];
 const only = args.get('only')?.split(',') ?? GROUPS;
 for (const name of only) {
   if (!GROUPS.includes(name)) {
@@ -174,6 +176,19 @@ if (only.includes('abuse')) {
       probeIntervalMs: 50,
       serviceEnv,
       ...(cpuProfDir ? { cpuProfDir } : {}),
+      ...(args.has('service-root') ? { serviceRoot: args.get('service-root')! } : {}),
+      log,
+    }),
+  );
+}
+if (only.includes('tracing')) {
+  groups.push(
+    await runTracingBenchmarks({
+      connections: 50,
+      durationS: num('tracing-duration', short ? 2 : 10),
+      warmupS: short ? 1 : 3,
+      rounds: num('tracing-rounds', short ? 2 : 3),
+      serviceEnv,
       ...(args.has('service-root') ? { serviceRoot: args.get('service-root')! } : {}),
       log,
     }),

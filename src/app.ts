@@ -4,6 +4,7 @@
  * inside (the Cognito client, the embedded emulator and its demo pool).
  */
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -68,6 +69,8 @@ const FEED_START_WAIT_MS = 3_000;
 export interface AppDeps {
   logger?: Logger;
   cognito?: CognitoIdentityProviderClient;
+  /** Tests: traces go to this exporter (e.g. an InMemorySpanExporter), each span as it ends, whatever the settings say. */
+  spanExporter?: SpanExporter;
 }
 
 /** The key under which the embedded store remembers the demo pool it was seeded with. */
@@ -150,6 +153,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   // Every line of the service, Yoga's and the emulator's included, goes through the redaction.
   const logger = safeLogger(deps.logger ?? pino({ level: config.logLevel }));
   const metrics = createMetrics(config.metrics);
+  // Only with tracing on is anything of OpenTelemetry loaded (src/tracing/tracing.ts).
+  const tracing =
+    config.tracing || deps.spanExporter
+      ? (await import('./tracing/tracing.js')).startTracing(config.tracing, { logger, ...(deps.spanExporter ? { exporter: deps.spanExporter } : {}) })
+      : undefined;
   const target = await connectCognito(config, deps, logger);
   const { cognito, endpoint, embedded } = target;
   // What Cognito enforces per category, asked once before the pipeline exists (no quota, no breaker, no request waiting).
@@ -161,6 +169,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     region: target.region,
     logger,
     observer: metrics.cognitoCalls,
+    ...(tracing ? { tracer: tracing.calls } : {}),
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
     ...(provisioned ? { provisioned: provisioned.values } : {}),
   });
@@ -252,6 +261,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       config,
       logger,
       metrics,
+      ...(tracing ? { tracing: tracing.plugin } : {}),
       readiness: { cognito, breaker: pipeline.breaker, defaultPoolId: target.defaultPoolId, changes: services.changes },
       // The live profile page at /demo: embedded mode only (404 otherwise, like any unknown path).
       pages: [
@@ -315,6 +325,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       await snapshots.close();
       await pending.close();
       await pipeline.close();
+      // The spans of the last requests, exported before the process ends.
+      await tracing?.shutdown();
       if (running && config.cognito.mode === 'embedded') await removeRunning(config.cognito.dataDir, running);
       if (!deps.cognito) cognito.destroy();
       await embedded?.emulator.stop();

@@ -113,6 +113,26 @@ export interface Config {
   allowPublishedEmulatorKey: boolean;
   /** Prometheus metrics at `/metrics` (src/plugins/use-metrics.ts). */
   metrics: MetricsSettings;
+  /** OpenTelemetry traces exported by OTLP (src/tracing/tracing.ts); unset (no OTLP endpoint): off, nothing of OpenTelemetry loaded. */
+  tracing?: TracingSettings;
+}
+
+/** The samplers of the OpenTelemetry specification's `OTEL_TRACES_SAMPLER`. */
+export const TRACE_SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
+export type TraceSampler = (typeof TRACE_SAMPLERS)[number];
+
+/** Where and what the service traces, from the standard OpenTelemetry variables. */
+export interface TracingSettings {
+  /** `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` as is, else `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces` (OTLP/HTTP with JSON). */
+  url: string;
+  /** `OTEL_EXPORTER_OTLP_TRACES_HEADERS`, else `OTEL_EXPORTER_OTLP_HEADERS` (`key=value,…`, values URL-encoded). @default {} */
+  headers: Record<string, string>;
+  /** `OTEL_SERVICE_NAME`. @default 'cognito-attributes-graphql' */
+  serviceName: string;
+  /** `OTEL_TRACES_SAMPLER`. @default 'parentbased_always_on' (the specification's) */
+  sampler: TraceSampler;
+  /** `OTEL_TRACES_SAMPLER_ARG`: the ratio of the `traceidratio` samplers, 0 to 1. @default 1 */
+  ratio: number;
 }
 
 /** Whether and for whom `/metrics` is served. */
@@ -289,6 +309,67 @@ function retention(raw: string | undefined, problems: string[]): Retention {
     return DEFAULT_RETENTION;
   }
   return result;
+}
+
+/** The service's name in its traces when `OTEL_SERVICE_NAME` says none. */
+export const DEFAULT_SERVICE_NAME = 'cognito-attributes-graphql';
+
+/**
+ * The tracing settings of the standard OpenTelemetry variables: `undefined`
+ * (off) without an OTLP endpoint, with `OTEL_SDK_DISABLED=true` or with
+ * `OTEL_TRACES_EXPORTER=none`. Only what this service does is accepted (OTLP
+ * over HTTP with JSON), so a setting it would ignore stops it instead.
+ */
+function tracing(env: NodeJS.ProcessEnv, problems: string[]): TracingSettings | undefined {
+  const value = (name: string) => env[name]?.trim() || undefined;
+  const base = value('OTEL_EXPORTER_OTLP_ENDPOINT');
+  const traces = value('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  if (!base && !traces) return undefined;
+  if (value('OTEL_SDK_DISABLED')?.toLowerCase() === 'true') return undefined;
+  const exporter = value('OTEL_TRACES_EXPORTER')?.toLowerCase();
+  if (exporter === 'none') return undefined;
+  if (exporter && exporter !== 'otlp') problems.push(`OTEL_TRACES_EXPORTER=${JSON.stringify(exporter)}: this service exports traces by OTLP only (otlp, or none)`);
+  const protocol = value('OTEL_EXPORTER_OTLP_TRACES_PROTOCOL') ?? value('OTEL_EXPORTER_OTLP_PROTOCOL');
+  if (protocol && protocol !== 'http/json') {
+    problems.push(`OTEL_EXPORTER_OTLP_PROTOCOL=${JSON.stringify(protocol)}: this service sends OTLP over HTTP with JSON (http/json), which a collector's OTLP/HTTP receiver (port 4318) accepts`);
+  }
+  // The specification's rule: the signal's own endpoint is used as is, the shared one gets the signal's path.
+  const url = traces ?? `${base!.replace(/\/+$/, '')}/v1/traces`;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    problems.push(`${traces ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT'}=${JSON.stringify(traces ?? base)} is not an http(s) URL`);
+  }
+  const headersName = value('OTEL_EXPORTER_OTLP_TRACES_HEADERS') ? 'OTEL_EXPORTER_OTLP_TRACES_HEADERS' : 'OTEL_EXPORTER_OTLP_HEADERS';
+  const headers: Record<string, string> = {};
+  for (const pair of list(env[headersName])) {
+    const at = pair.indexOf('=');
+    const key = at > 0 ? pair.slice(0, at).trim() : '';
+    let decoded: string | undefined;
+    try {
+      decoded = at > 0 ? decodeURIComponent(pair.slice(at + 1).trim()) : undefined;
+    } catch {
+      decoded = undefined;
+    }
+    // Never the value in the message: it is often a collector's API key.
+    if (!/^[\w.-]+$/.test(key) || decoded === undefined) problems.push(`${headersName}: an entry is not key=value (values URL-encoded)`);
+    else headers[key.toLowerCase()] = decoded;
+  }
+  const sampler = (value('OTEL_TRACES_SAMPLER')?.toLowerCase() ?? 'parentbased_always_on') as TraceSampler;
+  if (!TRACE_SAMPLERS.includes(sampler)) problems.push(`OTEL_TRACES_SAMPLER=${JSON.stringify(sampler)} must be one of ${TRACE_SAMPLERS.join(', ')}`);
+  const arg = value('OTEL_TRACES_SAMPLER_ARG');
+  let ratio = 1;
+  if (arg !== undefined) {
+    ratio = Number(arg);
+    if (!Number.isFinite(ratio) || ratio < 0 || ratio > 1) {
+      problems.push(`OTEL_TRACES_SAMPLER_ARG=${JSON.stringify(arg)} must be a number from 0 to 1`);
+      ratio = 1;
+    } else if (!sampler.endsWith('traceidratio')) {
+      problems.push(`OTEL_TRACES_SAMPLER_ARG=${JSON.stringify(arg)} is a ratio: it needs OTEL_TRACES_SAMPLER=traceidratio or parentbased_traceidratio`);
+    }
+  }
+  return { url, headers, serviceName: value('OTEL_SERVICE_NAME') ?? DEFAULT_SERVICE_NAME, sampler, ratio };
 }
 
 /**
@@ -495,6 +576,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     feedRetention: retention(env.FEED_RETENTION, problems),
     maxOutboxEvents: int('MAX_OUTBOX_EVENTS', 10_000, 1, 1_000_000),
   };
+  const traced = tracing(env, problems);
+  if (traced) config.tracing = traced;
   if (config.holdLimits.headersTimeoutMs > config.holdLimits.requestTimeoutMs) {
     problems.push(`HEADERS_TIMEOUT_MS=${config.holdLimits.headersTimeoutMs} must not be more than REQUEST_TIMEOUT_MS=${config.holdLimits.requestTimeoutMs}`);
   }

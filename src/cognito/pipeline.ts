@@ -21,6 +21,11 @@
  *    was already answered costs Cognito nothing more;
  * 6. the observer counts each attempt Cognito throttled.
  *
+ * With tracing on (src/tracing/tracing.ts), each call is one span from step 1
+ * to its end ({@link CallTracer}): its command, quota category, attempts and
+ * throttled attempts, and the name of the error it ended with — never its
+ * input or output (tokens, usernames, attribute values).
+ *
  * Whom a call concerns is said by whoever sends it, never guessed from a
  * token: a call made with the user's own access token is sent as
  * `concerning(caller, command)`; an administrator's call names its user in
@@ -37,7 +42,7 @@ import type { Logger } from 'pino';
 import type { QuotaSettings } from '../config.js';
 import { codeForCognitoError, ErrorCode } from '../errors.js';
 import { CircuitBreaker, CircuitOpenError, outcomeOf, type BreakerState } from './breaker.js';
-import { createQuotas, type CallerKey, type CallSubject, type QuotaCategory, type Quotas } from './quotas.js';
+import { categoryOf, createQuotas, type CallerKey, type CallSubject, type QuotaCategory, type Quotas } from './quotas.js';
 
 /** What the pipeline tells about the calls it sees (src/plugins/use-metrics.ts listens). */
 export interface CallObserver {
@@ -49,6 +54,21 @@ export interface CallObserver {
   throttled(command: string): void;
   /** The breaker is now in `state` (told once at the start, then at every change). */
   breaker(state: BreakerState): void;
+}
+
+/** One Cognito call's span (src/tracing/tracing.ts makes them; nothing of OpenTelemetry is imported here). */
+export interface CallSpan {
+  /** One attempt goes to Cognito (the SDK's retries make more). */
+  attempt(): void;
+  /** Cognito answered that attempt with throttling. */
+  throttled(): void;
+  /** The call ended, with `error` if it failed. */
+  end(error?: unknown): void;
+}
+
+/** Starts a span per Cognito call, a child of the operation that made it. */
+export interface CallTracer {
+  start(command: string, category: QuotaCategory | undefined): CallSpan;
 }
 
 /** What the pipeline is made of. */
@@ -64,6 +84,8 @@ export interface PipelineOptions {
   provisioned?: Partial<Record<QuotaCategory, number>>;
   logger: Logger;
   observer?: CallObserver;
+  /** Tracing on: a span per call. */
+  tracer?: CallTracer;
 }
 
 /** The pipeline installed on a client. */
@@ -180,7 +202,7 @@ let installed = 0;
 
 /** Creates the breaker and the quotas and installs the pipeline on `client`, ahead of every other middleware. */
 export function installPipeline(client: CognitoIdentityProviderClient, options: PipelineOptions): CognitoPipeline {
-  const { timeoutMs, logger, observer } = options;
+  const { timeoutMs, logger, observer, tracer } = options;
   installed += 1;
   const PIPELINE = `servicePipeline-${installed}`;
   const PER_ATTEMPT = `servicePipelineAttempt-${installed}`;
@@ -202,68 +224,88 @@ export function installPipeline(client: CognitoIdentityProviderClient, options: 
   // Each call's deadline, by its input. Not in the handler context: with the
   // client's `cacheMiddleware`, that context is shared by every call of a command.
   const deadlines = new WeakMap<object, AbortSignal>();
+  // Each call's span, by its input (for the attempts, inside the SDK's retries).
+  const spans = new WeakMap<object, CallSpan>();
 
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = commandOf(context);
-      // 1. The breaker.
-      if (!breaker.admit().ok) throw new CircuitOpenError();
-      // 2. The deadline.
-      const deadline = new AbortController();
-      deadlines.set(args.input, deadline.signal);
-      let timer: NodeJS.Timeout | undefined;
-      const expired = new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => {
-          const error = deadlineError(timeoutMs);
-          deadline.abort(error);
-          reject(error);
-        }, timeoutMs);
-      });
-      const call = async () => {
-        // 3. The quotas (paid already for a call a reservation covers).
-        const subject = subjectOf(args.input);
-        if (!subject && quotas.perUser(command)) {
-          throw new Error(`${command} concerns one user, but was sent without saying whom: send it as concerning(caller, command).`);
-        }
-        if (!prepaid.has(args.input)) {
-          try {
-            await quotas.acquire(command, subject, callerOf(args.input, subject));
-          } catch (error) {
-            observer?.refused(command);
-            throw error;
-          }
-        }
-        // 4. Sent.
-        observer?.sent(command);
-        const result = await next(args);
-        // Whose sub a username is, for the per-user keys of later admin calls.
-        const seen = subject && (command === 'GetUser' || command === 'AdminGetUser') ? userIn(result.output) : undefined;
-        if (seen && subject) quotas.learn(subject.userPoolId, seen.username, seen.sub);
-        return result;
-      };
+      if (!tracer) return guarded(command, next, args);
+      const span = tracer.start(command, categoryOf(command));
+      spans.set(args.input, span);
       try {
-        const result = await Promise.race([call(), expired]);
-        breaker.record('answered');
+        const result = await guarded(command, next, args);
+        span.end();
         return result;
       } catch (error) {
-        breaker.record(outcomeOf(error));
+        span.end(error);
         throw error;
-      } finally {
-        clearTimeout(timer);
       }
     },
     { step: 'initialize', priority: 'high', name: PIPELINE },
   );
+  /** Steps 1 to 4 around the rest of the stack (`next`). */
+  async function guarded<A extends { input: object }, R extends { output: unknown }>(command: string, next: (args: A) => Promise<R>, args: A): Promise<R> {
+    // 1. The breaker.
+    if (!breaker.admit().ok) throw new CircuitOpenError();
+    // 2. The deadline.
+    const deadline = new AbortController();
+    deadlines.set(args.input, deadline.signal);
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        const error = deadlineError(timeoutMs);
+        deadline.abort(error);
+        reject(error);
+      }, timeoutMs);
+    });
+    const call = async () => {
+      // 3. The quotas (paid already for a call a reservation covers).
+      const subject = subjectOf(args.input);
+      if (!subject && quotas.perUser(command)) {
+        throw new Error(`${command} concerns one user, but was sent without saying whom: send it as concerning(caller, command).`);
+      }
+      if (!prepaid.has(args.input)) {
+        try {
+          await quotas.acquire(command, subject, callerOf(args.input, subject));
+        } catch (error) {
+          observer?.refused(command);
+          throw error;
+        }
+      }
+      // 4. Sent.
+      observer?.sent(command);
+      const result = await next(args);
+      // Whose sub a username is, for the per-user keys of later admin calls.
+      const seen = subject && (command === 'GetUser' || command === 'AdminGetUser') ? userIn(result.output) : undefined;
+      if (seen && subject) quotas.learn(subject.userPoolId, seen.username, seen.sub);
+      return result;
+    };
+    try {
+      const result = await Promise.race([call(), expired]);
+      breaker.record('answered');
+      return result;
+    } catch (error) {
+      breaker.record(outcomeOf(error));
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
   client.middlewareStack.add(
     (next, context) => async (args) => {
       // 5. No attempt after the deadline.
       const signal = deadlines.get(args.input);
       if (signal?.aborted) throw signal.reason;
+      spans.get(args.input)?.attempt();
       try {
         return await next(args);
       } catch (error) {
         // 6. Throttled attempts.
-        if (codeForCognitoError(error, 'admin') === ErrorCode.LIMIT_EXCEEDED) observer?.throttled(commandOf(context));
+        if (codeForCognitoError(error, 'admin') === ErrorCode.LIMIT_EXCEEDED) {
+          observer?.throttled(commandOf(context));
+          spans.get(args.input)?.throttled();
+        }
         throw error;
       }
     },

@@ -5,7 +5,9 @@
  * 1. **Request log** (use-request-log.ts) first: its `instrumentation.request`
  *    wraps every other plugin's hooks, so each HTTP request has its id before
  *    anything logs, and its execute/subscribe hooks see errors before Yoga's
- *    own masking (which Yoga adds after every plugin given).
+ *    own masking (which Yoga adds after every plugin given). With tracing on,
+ *    **tracing** (use-tracing.ts) right after it: its operation span holds
+ *    every later plugin's hooks, and its trace id reaches the access line.
  * 2. **Browser access** (use-browser-access.ts): CSRF refuses a simple
  *    cross-site request before it is parsed; `Vary: Origin` on every answer.
  * 3. **Query limits** (use-query-limits.ts): graphql-armor's validation rules,
@@ -41,14 +43,17 @@ export interface ServicePluginOptions {
   logger: Logger;
   metrics: Metrics;
   readiness: ReadinessDeps;
+  /** Tracing on: the operation spans' plugin (src/tracing/tracing.ts). */
+  tracing?: Plugin;
   /** Plugins that answer pages of their own (the embedded demo's `/demo`, `/events/cloudtrail`), last. */
   pages?: Plugin[];
 }
 
 /** Every plugin of the service, in order; see the module's documentation. */
-export function servicePlugins({ config, logger, metrics, readiness, pages = [] }: ServicePluginOptions): Plugin<Context>[] {
+export function servicePlugins({ config, logger, metrics, readiness, tracing, pages = [] }: ServicePluginOptions): Plugin<Context>[] {
   return [
     useRequestLog(logger),
+    ...(tracing ? [tracing] : []),
     ...useBrowserAccess(config),
     ...useQueryLimits(config.requestLimits, { introspection: config.introspection }),
     useBodyLimit(config.requestLimits.maxBodyBytes),

@@ -19,6 +19,9 @@
  * The access line carries method, path (never the query string: a GET's
  * document and variables stay out of the log), status, duration, the
  * operation name(s) and the id; never a header, so never `Authorization`.
+ * With tracing on (src/plugins/use-tracing.ts), also `traceId`: the trace of
+ * the request's operations (several ids, comma-separated, only for a batch
+ * whose operations began traces of their own).
  */
 import { randomUUID } from 'node:crypto';
 import { getOperationAST, type DocumentNode } from 'graphql';
@@ -61,6 +64,8 @@ interface RequestScope {
   readonly startedAt: number;
   /** The names of the operations an HTTP request ran (several in a batch); not kept for a socket's many. */
   readonly operations?: string[];
+  /** The traces of its operations (tracing on), told by {@link noteTraceId}. */
+  traceIds?: string[];
 }
 
 /** What is known about each HTTP request being served. */
@@ -69,6 +74,14 @@ const scopes = new WeakMap<Request, RequestScope>();
 /** The id of an HTTP request (made when it arrived); `undefined` for one {@link useRequestLog} has not seen. */
 export function requestIdOf(request: Request | undefined): string | undefined {
   return request ? scopes.get(request)?.id : undefined;
+}
+
+/** Tells the access line of `request` that one of its operations is in trace `traceId` (src/plugins/use-tracing.ts). */
+export function noteTraceId(request: Request, traceId: string): void {
+  const scope = scopes.get(request);
+  if (!scope) return;
+  if (!scope.traceIds) scope.traceIds = [traceId];
+  else if (!scope.traceIds.includes(traceId)) scope.traceIds.push(traceId);
 }
 
 /** The name of the operation `document` runs, `Anonymous` when it has none. */
@@ -141,6 +154,7 @@ export function useRequestLog(logger: Logger): Plugin<{ requestId?: string | nul
         status,
         durationMs: Math.round((performance.now() - served.startedAt) * 10) / 10,
         ...(served.operations?.length ? { operationName: served.operations.map(loggable).join(',') } : {}),
+        ...(served.traceIds ? { traceId: served.traceIds.join(',') } : {}),
       };
       const level = status >= 500 ? 'warn' : POLLED_PATHS.has(path) ? 'debug' : 'info';
       access[level](line, 'request');
