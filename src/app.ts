@@ -278,6 +278,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     rechecks: services.rechecks,
     maxPayloadBytes: config.requestLimits.maxBodyBytes,
     logger,
+    trustedDocuments: config.trustedDocuments,
     ...(embedded ? { acceptHost: isLoopbackHostHeader } : {}),
     limits: {
       sockets: new PerUserCount(config.holdLimits.maxSocketsPerUser),

@@ -5,6 +5,8 @@
  * API.md ("Running it"); the ones after `PORT` are this service's additions.
  */
 
+import { DEMO_MANIFEST, readManifest } from './plugins/trusted-documents/manifest.js';
+
 /** Cognito's pattern for a user pool id, e.g. `eu-west-1_AbC123`. */
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
 /** Cognito's pattern for an app client id. */
@@ -113,6 +115,8 @@ export interface Config {
   allowPublishedEmulatorKey: boolean;
   /** Prometheus metrics at `/metrics` (src/plugins/use-metrics.ts). */
   metrics: MetricsSettings;
+  /** Documents sent by hash, and whether only those run (src/plugins/trusted-documents/). */
+  trustedDocuments: TrustedDocumentSettings;
   /** OpenTelemetry traces exported by OTLP (src/tracing/tracing.ts); unset (no OTLP endpoint): off, nothing of OpenTelemetry loaded. */
   tracing?: TracingSettings;
 }
@@ -133,6 +137,23 @@ export interface TracingSettings {
   sampler: TraceSampler;
   /** `OTEL_TRACES_SAMPLER_ARG`: the ratio of the `traceidratio` samplers, 0 to 1. @default 1 */
   ratio: number;
+}
+
+/**
+ * `TRUSTED_DOCUMENTS`: `off` (no document by hash), `allow` (a trusted
+ * document by hash, or any document by text), `only` (a trusted document by
+ * hash, nothing else).
+ */
+export type TrustedDocumentsMode = 'off' | 'allow' | 'only';
+
+/** Which documents a client may send by hash, and whether it may send any other. */
+export interface TrustedDocumentSettings {
+  /** `TRUSTED_DOCUMENTS`. @default 'allow' (in production too: clients that send their documents' text keep working until the operator pins them) */
+  mode: TrustedDocumentsMode;
+  /** `TRUSTED_DOCUMENTS_FILE`: manifests of the operator's own (comma-separated paths), each a JSON object hash → text like codegen's persisted-documents.json. @default [] */
+  files: string[];
+  /** Every trusted document by the lowercase hex of its sha256: the demo page's (src/demo/gql/persisted-documents.json) and those of `files`; empty when `off`. */
+  documents: ReadonlyMap<string, string>;
 }
 
 /** Whether and for whom `/metrics` is served. */
@@ -511,6 +532,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of fatal, error, warn, info, debug, trace, silent`);
   }
 
+  const trustedMode = (env.TRUSTED_DOCUMENTS?.trim().toLowerCase() || 'allow') as TrustedDocumentsMode;
+  if (!['off', 'allow', 'only'].includes(trustedMode)) {
+    problems.push(`TRUSTED_DOCUMENTS=${JSON.stringify(env.TRUSTED_DOCUMENTS?.trim())} must be off, allow or only`);
+  }
+  const trustedFiles = list(env.TRUSTED_DOCUMENTS_FILE);
+  const trustedDocuments = new Map<string, string>();
+  if (trustedMode === 'off') {
+    if (trustedFiles.length > 0) problems.push('TRUSTED_DOCUMENTS_FILE needs TRUSTED_DOCUMENTS=allow or only: with off no document is sent by hash');
+  } else {
+    for (const file of [DEMO_MANIFEST, ...trustedFiles]) readManifest(file, file === DEMO_MANIFEST ? 'the demo page\'s manifest' : 'TRUSTED_DOCUMENTS_FILE', trustedDocuments, problems);
+  }
+  // The built-in manifest holds the embedded demo page's operations only: pinned to it, every other client would be refused.
+  if (trustedMode === 'only' && cognito.mode === 'remote' && trustedFiles.length === 0) {
+    problems.push('TRUSTED_DOCUMENTS=only needs TRUSTED_DOCUMENTS_FILE (your frontends\' persisted-documents.json) with COGNITO_USER_POOL_ID: the built-in manifest holds only the embedded demo page\'s operations');
+  }
+
   const config: Config = {
     cognito,
     clientIds: clientIds.length > 0 ? clientIds : null,
@@ -571,6 +608,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: bool('GRAPHIQL', !production),
     allowPublishedEmulatorKey: bool('ALLOW_PUBLISHED_EMULATOR_KEY', false),
     metrics: { enabled: bool('METRICS', true), token: metricsToken },
+    trustedDocuments: { mode: trustedMode, files: trustedFiles, documents: trustedDocuments },
     ...(redisUrl ? { redisUrl } : {}),
     ...(redisFeedSecret ? { redisFeedSecret } : {}),
     feedRetention: retention(env.FEED_RETENTION, problems),

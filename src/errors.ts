@@ -20,6 +20,7 @@ export const ErrorCode = {
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   CURSOR_EXPIRED: 'CURSOR_EXPIRED',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -56,6 +57,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   LIMIT_EXCEEDED: 'Too many requests; try again later.',
   UPSTREAM_UNAVAILABLE: 'Cognito cannot be reached right now; try again later.',
   CURSOR_EXPIRED: 'This cursor can no longer be resumed from; read the current state and subscribe again without `after`.',
+  PERSISTED_QUERY_NOT_FOUND: 'No trusted document has this hash.',
 };
 
 /** What a client throttled by Cognito itself is told to wait, in seconds. */

@@ -83,6 +83,8 @@ describe('loadConfig defaults', () => {
       graphiql: true,
       allowPublishedEmulatorKey: false,
       metrics: { enabled: true, token: null },
+      // The demo page's manifest (test/trusted-documents.test.ts tests the setting).
+      trustedDocuments: { mode: 'allow', files: [], documents: expect.any(Map) },
     });
     expect(config.redisUrl).toBeUndefined();
   });

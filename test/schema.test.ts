@@ -1,6 +1,7 @@
 /**
  * The schema the service serves: (a) the committed `schema/schema.graphql` and
- * the typed documents (`test/gql/`, `src/demo/gql/`) are exactly what `npm run codegen`
+ * the typed documents (`test/gql/`, `src/demo/gql/`, with the manifests of
+ * their hashes, one of which the service trusts) are exactly what `npm run codegen`
  * produces from the code now, and (b) it is a compatible superset of the
  * contract (a copy in `test/contract/`, so tests never read outside the
  * project), except for what is not served yet.
@@ -16,7 +17,7 @@ import { schema } from '../src/schema/index.js';
 const ROOT = join(import.meta.dirname, '..');
 
 describe('generated files', () => {
-  it('should have committed exactly what npm run codegen generates now (schema/schema.graphql, test/gql/, src/demo/gql/)', { timeout: 60_000 }, async () => {
+  it('should have committed exactly what npm run codegen generates now (schema/schema.graphql, test/gql/, src/demo/gql/, their persisted-documents.json manifests)', { timeout: 60_000 }, async () => {
     // generate() is typed `Promise<FileOutput[] | any>` (watch mode); without watch it is the outputs.
     const outputs = (await generate({ ...config, silent: true, verbose: false }, false)) as { filename: string; content: string }[];
     const filenames = outputs.map((o) => o.filename).sort();
@@ -25,9 +26,11 @@ describe('generated files', () => {
       'src/demo/gql/gql.ts',
       'src/demo/gql/graphql.ts',
       'src/demo/gql/index.ts',
+      'src/demo/gql/persisted-documents.json',
       'test/gql/gql.ts',
       'test/gql/graphql.ts',
       'test/gql/index.ts',
+      'test/gql/persisted-documents.json',
     ]);
     for (const output of outputs) {
       const committed = await readFile(join(ROOT, output.filename), 'utf8').catch(() => '<missing>');

@@ -10,18 +10,21 @@
  *    every later plugin's hooks, and its trace id reaches the access line.
  * 2. **Browser access** (use-browser-access.ts): CSRF refuses a simple
  *    cross-site request before it is parsed; `Vary: Origin` on every answer.
- * 3. **Query limits** (use-query-limits.ts): graphql-armor's validation rules,
- *    and introspection off in production.
- * 4. **Body limit** (use-body-limit.ts) after the plugins that replace the
+ * 3. **Trusted documents** (trusted-documents/use-trusted-documents.ts): turns
+ *    a hash into its document in `onParams`, before Yoga's own check of the
+ *    parameters; every later hook sees the document as if sent as text.
+ * 4. **Query limits** (use-query-limits.ts): graphql-armor's validation rules,
+ *    and introspection off in production; a trusted document is checked too.
+ * 5. **Body limit** (use-body-limit.ts) after the plugins that replace the
  *    request parser, so it counts the body whichever parser reads it.
- * 5. **Input guard** (use-input-guard.ts) after the query limits and the body
+ * 6. **Input guard** (use-input-guard.ts) after the query limits and the body
  *    limit: it wraps the validation (armor's rules included) and the request
  *    parser, so what they choke on is answered BAD_USER_INPUT, not masked.
- * 6. **Shared subscription execution** (src/changes/delivery.ts): replaces
+ * 7. **Shared subscription execution** (src/changes/delivery.ts): replaces
  *    the subscribe function, so each change runs once per audience.
- * 7. **Metrics** (use-metrics.ts): the token check, then Prometheus.
- * 8. **Readiness** (use-readiness.ts) at `/ready`.
- * 9. The pages of their own: the embedded demo's (`/demo`), and the CloudTrail
+ * 8. **Metrics** (use-metrics.ts): the token check, then Prometheus.
+ * 9. **Readiness** (use-readiness.ts) at `/ready`.
+ * 10. The pages of their own: the embedded demo's (`/demo`), and the CloudTrail
  *    endpoint (`/events/cloudtrail`, with `CLOUDTRAIL_SECRET`).
  */
 import type { Plugin } from 'graphql-yoga';
@@ -36,10 +39,11 @@ import type { Metrics } from './use-metrics.js';
 import { useQueryLimits } from './use-query-limits.js';
 import { useReadiness, type ReadinessDeps } from './use-readiness.js';
 import { useRequestLog } from './use-request-log.js';
+import { useTrustedDocuments } from './trusted-documents/use-trusted-documents.js';
 
 /** What the plugins need. */
 export interface ServicePluginOptions {
-  config: Pick<Config, 'corsOrigins' | 'cognito' | 'requestLimits' | 'introspection'>;
+  config: Pick<Config, 'corsOrigins' | 'cognito' | 'requestLimits' | 'introspection' | 'trustedDocuments'>;
   logger: Logger;
   metrics: Metrics;
   readiness: ReadinessDeps;
@@ -55,6 +59,7 @@ export function servicePlugins({ config, logger, metrics, readiness, tracing, pa
     useRequestLog(logger),
     ...(tracing ? [tracing] : []),
     ...useBrowserAccess(config),
+    ...useTrustedDocuments(config.trustedDocuments),
     ...useQueryLimits(config.requestLimits, { introspection: config.introspection }),
     useBodyLimit(config.requestLimits.maxBodyBytes),
     useInputGuard(),

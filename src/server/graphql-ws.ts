@@ -24,8 +24,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Rechecks } from '../auth/authority.js';
 import { onTokenExpiry } from '../auth/expiry.js';
 import { authenticate, fromConnectionParams, fromOperationExtensions, signInRequired, type Caller, type TokenVerifier } from '../auth/tokens.js';
+import type { TrustedDocumentSettings } from '../config.js';
 import type { Context, ServerContext } from '../context.js';
 import { contractError, ErrorCode } from '../errors.js';
+import { trustedQuery } from '../plugins/trusted-documents/use-trusted-documents.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../plugins/use-request-log.js';
 import type { PerUserCount } from './holds.js';
 
@@ -215,7 +217,15 @@ export function attachGraphQLWs(
   server: Server,
   yoga: YogaServerInstance<ServerContext, Context>,
   verifier: TokenVerifier,
-  options: { rechecks: Rechecks; maxPayloadBytes?: number; logger: Logger; acceptHost?: (host: string | undefined) => boolean; limits: SocketLimits },
+  options: {
+    rechecks: Rechecks;
+    maxPayloadBytes?: number;
+    logger: Logger;
+    acceptHost?: (host: string | undefined) => boolean;
+    limits: SocketLimits;
+    /** TRUSTED_DOCUMENTS: graphql-ws skips Yoga's `onParams`, where HTTP turns a hash into its document. */
+    trustedDocuments?: TrustedDocumentSettings;
+  },
 ): () => Promise<void> {
   const { limits, acceptHost } = options;
   const wss = new WebSocketServer({
@@ -277,9 +287,12 @@ export function attachGraphQLWs(
           caller,
           requestId: socketId(ctx.extra.request),
         });
+        // A document by its hash (`query: ""`), or refused: what HTTP decides in onParams.
+        const query = options.trustedDocuments ? trustedQuery(options.trustedDocuments, params) : params.query;
+        if (typeof query !== 'string') return [query];
         let document;
         try {
-          document = parse(params.query);
+          document = parse(query);
         } catch (error) {
           return [error as never];
         }

@@ -32,6 +32,9 @@ type Documents = {
     "\n  subscription ChurnMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ChurnMyChangesDocument,
     "\n  query ChurnMe {\n    me {\n      username\n    }\n  }\n": typeof types.ChurnMeDocument,
     "\n  mutation ChurnUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": typeof types.ChurnUpdateMineDocument,
+    "\n  query ClientMe {\n    me {\n      id\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": typeof types.ClientMeDocument,
+    "\n  mutation ClientSetPlan($plan: String!) {\n    updateMyAttributes(input: { attributes: [{ name: \"custom:plan\", value: $plan }] }) {\n      user {\n        id\n        plan: attribute(name: \"custom:plan\")\n      }\n      staleTokenClaims\n    }\n  }\n": typeof types.ClientSetPlanDocument,
+    "\n  subscription ClientChanges {\n    myAttributesChanged {\n      source\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.ClientChangesDocument,
     "\n  query BudgetMine {\n    me {\n      username\n      verificationCodes {\n        remaining\n        resetsAt\n      }\n      verificationAttempts {\n        remaining\n        resetsAt\n      }\n    }\n  }\n": typeof types.BudgetMineDocument,
     "\n  query BudgetOfUser($username: String!) {\n    user(username: $username) {\n      username\n      verificationCodes {\n        remaining\n        resetsAt\n      }\n      verificationAttempts {\n        remaining\n        resetsAt\n      }\n    }\n  }\n": typeof types.BudgetOfUserDocument,
     "\n  mutation BudgetRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n": typeof types.BudgetRequestCodeDocument,
@@ -113,6 +116,9 @@ type Documents = {
     "\n  mutation SubsAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.SubsAdminDeleteDocument,
     "\n  fragment UserFields on User {\n    username\n    sub\n    userPoolId\n    attributes {\n      name\n      value\n    }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  fragment ChangeFields on AttributeChange {\n    updated {\n      name\n      value\n    }\n    deleted\n    source\n    occurredAt\n  }\n": typeof types.ChangeFieldsFragmentDoc,
+    "\n  query TrustedMe {\n    me {\n      username\n    }\n  }\n": typeof types.TrustedMeDocument,
+    "\n  mutation TrustedSetPlan($plan: String!) {\n    updateMyAttributes(input: { attributes: [{ name: \"custom:plan\", value: $plan }] }) {\n      user {\n        username\n      }\n    }\n  }\n": typeof types.TrustedSetPlanDocument,
+    "\n  subscription TrustedChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n": typeof types.TrustedChangesDocument,
     "\n  query SearchUsers($filter: UserFilterInput, $first: Int, $after: String, $userPoolId: ID) {\n    userSearch(filter: $filter, first: $first, after: $after, userPoolId: $userPoolId) {\n      edges {\n        cursor\n        node {\n          username\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SearchUsersDocument,
     "\n  query SearchDetails($filter: UserFilterInput) {\n    userSearch(filter: $filter) {\n      edges {\n        node {\n          username\n          sub\n          userPoolId\n          status\n          enabled\n          createdAt\n          updatedAt\n          attributes {\n            name\n            value\n          }\n        }\n      }\n    }\n  }\n": typeof types.SearchDetailsDocument,
 };
@@ -135,6 +141,9 @@ const documents: Documents = {
     "\n  subscription ChurnMyChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.ChurnMyChangesDocument,
     "\n  query ChurnMe {\n    me {\n      username\n    }\n  }\n": types.ChurnMeDocument,
     "\n  mutation ChurnUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n": types.ChurnUpdateMineDocument,
+    "\n  query ClientMe {\n    me {\n      id\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n": types.ClientMeDocument,
+    "\n  mutation ClientSetPlan($plan: String!) {\n    updateMyAttributes(input: { attributes: [{ name: \"custom:plan\", value: $plan }] }) {\n      user {\n        id\n        plan: attribute(name: \"custom:plan\")\n      }\n      staleTokenClaims\n    }\n  }\n": types.ClientSetPlanDocument,
+    "\n  subscription ClientChanges {\n    myAttributesChanged {\n      source\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.ClientChangesDocument,
     "\n  query BudgetMine {\n    me {\n      username\n      verificationCodes {\n        remaining\n        resetsAt\n      }\n      verificationAttempts {\n        remaining\n        resetsAt\n      }\n    }\n  }\n": types.BudgetMineDocument,
     "\n  query BudgetOfUser($username: String!) {\n    user(username: $username) {\n      username\n      verificationCodes {\n        remaining\n        resetsAt\n      }\n      verificationAttempts {\n        remaining\n        resetsAt\n      }\n    }\n  }\n": types.BudgetOfUserDocument,
     "\n  mutation BudgetRequestCode($input: RequestAttributeVerificationCodeInput!) {\n    requestAttributeVerificationCode(input: $input) {\n      codeDelivery {\n        attributeName\n      }\n    }\n  }\n": types.BudgetRequestCodeDocument,
@@ -216,6 +225,9 @@ const documents: Documents = {
     "\n  mutation SubsAdminDelete($input: AdminDeleteUserAttributesInput!) {\n    adminDeleteUserAttributes(input: $input) {\n      user {\n        username\n      }\n    }\n  }\n": types.SubsAdminDeleteDocument,
     "\n  fragment UserFields on User {\n    username\n    sub\n    userPoolId\n    attributes {\n      name\n      value\n    }\n  }\n": types.UserFieldsFragmentDoc,
     "\n  fragment ChangeFields on AttributeChange {\n    updated {\n      name\n      value\n    }\n    deleted\n    source\n    occurredAt\n  }\n": types.ChangeFieldsFragmentDoc,
+    "\n  query TrustedMe {\n    me {\n      username\n    }\n  }\n": types.TrustedMeDocument,
+    "\n  mutation TrustedSetPlan($plan: String!) {\n    updateMyAttributes(input: { attributes: [{ name: \"custom:plan\", value: $plan }] }) {\n      user {\n        username\n      }\n    }\n  }\n": types.TrustedSetPlanDocument,
+    "\n  subscription TrustedChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n": types.TrustedChangesDocument,
     "\n  query SearchUsers($filter: UserFilterInput, $first: Int, $after: String, $userPoolId: ID) {\n    userSearch(filter: $filter, first: $first, after: $after, userPoolId: $userPoolId) {\n      edges {\n        cursor\n        node {\n          username\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SearchUsersDocument,
     "\n  query SearchDetails($filter: UserFilterInput) {\n    userSearch(filter: $filter) {\n      edges {\n        node {\n          username\n          sub\n          userPoolId\n          status\n          enabled\n          createdAt\n          updatedAt\n          attributes {\n            name\n            value\n          }\n        }\n      }\n    }\n  }\n": types.SearchDetailsDocument,
 };
@@ -306,6 +318,18 @@ export function graphql(source: "\n  query ChurnMe {\n    me {\n      username\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChurnUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChurnUpdateMine($input: UpdateMyAttributesInput!) {\n    updateMyAttributes(input: $input) {\n      user {\n        plan: attribute(name: \"custom:plan\")\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientMe {\n    me {\n      id\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"): (typeof documents)["\n  query ClientMe {\n    me {\n      id\n      username\n      plan: attribute(name: \"custom:plan\")\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientSetPlan($plan: String!) {\n    updateMyAttributes(input: { attributes: [{ name: \"custom:plan\", value: $plan }] }) {\n      user {\n        id\n        plan: attribute(name: \"custom:plan\")\n      }\n      staleTokenClaims\n    }\n  }\n"): (typeof documents)["\n  mutation ClientSetPlan($plan: String!) {\n    updateMyAttributes(input: { attributes: [{ name: \"custom:plan\", value: $plan }] }) {\n      user {\n        id\n        plan: attribute(name: \"custom:plan\")\n      }\n      staleTokenClaims\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ClientChanges {\n    myAttributesChanged {\n      source\n      updated {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ClientChanges {\n    myAttributesChanged {\n      source\n      updated {\n        name\n        value\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -630,6 +654,18 @@ export function graphql(source: "\n  fragment UserFields on User {\n    username
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment ChangeFields on AttributeChange {\n    updated {\n      name\n      value\n    }\n    deleted\n    source\n    occurredAt\n  }\n"): (typeof documents)["\n  fragment ChangeFields on AttributeChange {\n    updated {\n      name\n      value\n    }\n    deleted\n    source\n    occurredAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrustedMe {\n    me {\n      username\n    }\n  }\n"): (typeof documents)["\n  query TrustedMe {\n    me {\n      username\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrustedSetPlan($plan: String!) {\n    updateMyAttributes(input: { attributes: [{ name: \"custom:plan\", value: $plan }] }) {\n      user {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TrustedSetPlan($plan: String!) {\n    updateMyAttributes(input: { attributes: [{ name: \"custom:plan\", value: $plan }] }) {\n      user {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TrustedChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TrustedChanges {\n    myAttributesChanged {\n      updated {\n        name\n        value\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
