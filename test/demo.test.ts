@@ -197,3 +197,49 @@ describe('the page in Chromium, signed in as bob', () => {
     }
   });
 });
+
+describe('the page where only trusted documents run (TRUSTED_DOCUMENTS=only)', () => {
+  let pinned: EmbeddedService;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    pinned = await startEmbeddedService({ TRUSTED_DOCUMENTS: 'only' });
+    context = await browser.newContext();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await pinned?.stop();
+  });
+
+  it('should sign in, save an attribute and see it arrive live, sending each operation by its hash, never its text', async () => {
+    const page = await context.newPage();
+    const bodies: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/graphql') bodies.push(request.postData() ?? '');
+    });
+    const frames: string[] = [];
+    page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => frames.push(String(payload))));
+
+    await page.goto(`${pinned.url}/demo`);
+    await page.getByRole('button', { name: 'alice (admin)', exact: true }).click();
+    await expect.poll(() => page.locator('#username').textContent()).toBe('alice');
+    await page.locator('#live[data-state="connected"]').waitFor();
+    const plan = unique('pinned-');
+    await page.getByLabel('custom:plan', { exact: true }).fill(plan);
+    await page.getByLabel('Save custom:plan').click();
+    await page.getByText('Saved custom:plan.').waitFor();
+    await page.locator('#feed').getByText(`You set custom:plan = ${plan}`).waitFor();
+
+    const subscribes = frames.filter((frame) => frame.includes('"subscribe"'));
+    expect(bodies.length).toBeGreaterThanOrEqual(2);
+    expect(subscribes).toHaveLength(1);
+    for (const sent of [...bodies, ...subscribes]) {
+      expect(sent).toMatch(/"persistedQuery":\{"version":1,"sha256Hash":"[0-9a-f]{64}"\}/);
+      expect(sent).not.toMatch(/"query":"[^"]/);
+    }
+    // The same service refuses a document it was not given by hash.
+    const token = await pinned.tokenFor('alice');
+    expect((await post(pinned.url, token, '{ me { username } }')).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+});

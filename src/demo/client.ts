@@ -4,9 +4,13 @@
  * run over graphql-ws's browser client. The documents are the
  * `TypedDocumentNode`s codegen generates (`./operations.ts`), so
  * `client.request(ProfileMe)` is typed from the schema, variables included.
+ *
+ * Each document is sent by its hash, never as text: codegen embeds it
+ * (`__meta__.hash`, persisted documents) and puts the text in the manifest
+ * the service trusts, so the page works where only trusted documents run
+ * (TRUSTED_DOCUMENTS=only), and each request carries a few bytes, not the document.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 
 /** A GraphQL error as the service sends it: `extensions.code` is the contract's error code. */
@@ -35,6 +39,13 @@ export interface GraphQLClient {
   ): () => void;
   /** Closes the WebSocket. */
   close(): Promise<void>;
+}
+
+/** The APQ shape of a document's hash (`sha256:<hex>` from codegen), understood on every transport. */
+function byHash(document: object): { persistedQuery: { version: 1; sha256Hash: string } } {
+  const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+  if (!hash?.startsWith('sha256:')) throw new Error('A document without its hash: run npm run codegen');
+  return { persistedQuery: { version: 1, sha256Hash: hash.slice('sha256:'.length) } };
 }
 
 /** The WebSocket's close code when the token is refused or has expired (graphql-ws's Forbidden). */
@@ -69,7 +80,7 @@ export function createGraphQLClient(
       const response = await fetch(http, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization },
-        body: JSON.stringify({ query: print(document), variables }),
+        body: JSON.stringify({ variables, extensions: byHash(document) }),
       });
       const result = (await response.json()) as { data?: unknown; errors?: GraphQLErrorJson[] };
       if (result.errors?.length) throw new GraphQLRequestError(result.errors);
@@ -77,7 +88,8 @@ export function createGraphQLClient(
     },
     subscribe(document, variables, { onData, onError }) {
       return ws.subscribe(
-        { query: print(document), variables: variables as Record<string, unknown> },
+        // graphql-ws wants a string `query`: empty, the hash says which document.
+        { query: '', variables: variables as Record<string, unknown>, extensions: byHash(document) },
         {
           next: (result) => (result.errors?.length ? onError(new GraphQLRequestError(result.errors)) : onData(result.data as never)),
           error: (error) => onError(Array.isArray(error) ? new GraphQLRequestError(error) : new Error('The live connection failed')),

@@ -49,10 +49,10 @@ export interface EmbeddedService {
   stop(): Promise<void>;
 }
 
-/** `buildApp(loadConfig({ DATA_DIR: <tmp>, PORT: '0' }))`, started. */
-export async function startEmbeddedService(): Promise<EmbeddedService> {
+/** `buildApp(loadConfig({ DATA_DIR: <tmp>, PORT: '0', ...env }))`, started. */
+export async function startEmbeddedService(env: Record<string, string> = {}): Promise<EmbeddedService> {
   const dataDir = await mkdtemp(join(tmpdir(), 'browser-test-'));
-  const app = await buildApp(loadConfig({ DATA_DIR: dataDir, PORT: '0' }), { logger: pino({ level: 'silent' }) });
+  const app = await buildApp(loadConfig({ DATA_DIR: dataDir, PORT: '0', ...env }), { logger: pino({ level: 'silent' }) });
   await app.start();
   const embedded = app.embedded;
   if (!embedded) throw new Error('The service did not start in embedded mode');
