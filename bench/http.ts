@@ -27,7 +27,10 @@
  *   calls per request (must be 50) and the median wall time against
  *   ceil(50 / COGNITO_MAX_CONCURRENCY) × delay;
  * - `updateMyAttributes`: req/s, latency, Cognito calls per request by
- *   operation.
+ *   operation;
+ * - `me` sent by its hash (TRUSTED_DOCUMENTS, `extensions.persistedQuery`)
+ *   between two runs of the same `me` as text, on the same service: req/s
+ *   and latency ÷ the mean of the text's (the effect of trusted documents).
  *
  * Load: autocannon in this process at concurrency > 1 (bench/lib/http-load.ts),
  * one request at a time over a keep-alive socket at concurrency 1. Every
@@ -35,7 +38,7 @@
  * target.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +91,9 @@ const UPDATE = /* GraphQL */ `mutation BenchUpdate($value: String!) {
 }`;
 const HELLO_BODY = JSON.stringify({ query: HELLO });
 const ME_BODY = JSON.stringify({ query: ME });
+/** The same `me` by its hash, from a manifest of the benchmark's own (TRUSTED_DOCUMENTS_FILE). */
+const ME_HASH = createHash('sha256').update(ME).digest('hex');
+const ME_BY_HASH_BODY = JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: ME_HASH } } });
 const USERS = /* GraphQL */ `query BenchUsers($usernames: [String!]!) { users(usernames: $usernames) { username attributes { name value } } }`;
 
 const TARGET_ME_VS_COMPOSITION = 0.8;
@@ -187,18 +193,20 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
   const notes: string[] = [];
   const children: Child[] = [];
   const tokensFile = join(tmpdir(), `bench-http-tokens-${process.pid}.json`);
+  const documentsFile = join(tmpdir(), `bench-http-documents-${process.pid}.json`);
+  writeFileSync(documentsFile, JSON.stringify({ [`sha256:${ME_HASH}`]: ME }));
 
   // --- processes -----------------------------------------------------------
   // The stub's ports and pool id are chosen here, so the services (the slowest to boot) start at the same time as the stub.
   const [stubPort, controlPort] = [await freePort(), await freePort()];
   const stub = { url: `http://127.0.0.1:${stubPort}`, poolId: `us-east-1_BenchH${randomBytes(3).toString('hex')}` };
   const control = `http://127.0.0.1:${controlPort}`;
-  const serviceFor = (name: string, meCacheTtlMs: number) =>
+  const serviceFor = (name: string, meCacheTtlMs: number, env: Record<string, string> = {}) =>
     startService({
       name,
       cognitoUrl: stub.url,
       poolId: stub.poolId,
-      env: { ...NO_QUOTAS, ME_CACHE_TTL_MS: String(meCacheTtlMs), ...options.serviceEnv },
+      env: { ...NO_QUOTAS, ME_CACHE_TTL_MS: String(meCacheTtlMs), ...env, ...options.serviceEnv },
       ...(options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {}),
       ...(options.serviceRoot ? { root: options.serviceRoot } : {}),
     });
@@ -224,7 +232,7 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
     stubStarted,
     startSdkBaseline(),
     spawnChild('yoga baseline', 'bench/baseline-yoga.ts', `http://127.0.0.1:${yogaPort}`, { PORT: String(yogaPort) }),
-    serviceFor('service (no me cache)', 0),
+    serviceFor('service (no me cache)', 0, { TRUSTED_DOCUMENTS_FILE: documentsFile }),
     serviceFor('service (me cache 60 s)', 60_000),
     tokensMinted,
   ]);
@@ -234,6 +242,11 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
   const yogaRuns = new Map<number, Measured>();
   const sdkRuns = new Map<string, Measured>();
   const meRuns = new Map<string, Measured>();
+  const meByHashRuns = new Map<string, Measured>();
+  /** `me` as text again right after each `me` by hash. */
+  const meAgainRuns = new Map<string, Measured>();
+  /** A service of an older tree (--service-root) may not take documents by hash: then the scenario is left out. */
+  let byHash = false;
   const cachedRuns = new Map<string, Measured>();
   const updateRuns = new Map<string, Measured>();
   const usersRuns = new Map<number, UsersMeasured>();
@@ -243,6 +256,13 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
   let currentDelay = 0;
 
   try {
+    const probe = await fetch(`${plain.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${meTokens[0]}` },
+      body: ME_BY_HASH_BODY,
+    });
+    byHash = verifyMe(await probe.text());
+    if (!byHash) notes.push('HTTP: the service measured does not run `me` by its hash (TRUSTED_DOCUMENTS): that scenario was left out.');
     const runUsers = async (delay: number) => {
       await setDelay(delay);
       log(`HTTP: users(${USERS_NAMES} names, ${USERS_DISTINCT} distinct), upstream ${delay} ms`);
@@ -258,6 +278,11 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
         }
         const meRequest = { body: () => ME_BODY, verify: verifyMe, tokens: meTokens };
         meRuns.set(key(delay, c), await measure('me', plain, c, meRequest, { distinct: true }));
+        if (byHash) {
+          // Text, hash, text again: the hash is compared with the mean of the text runs on either side, so neither gains from the process warming up.
+          meByHashRuns.set(key(delay, c), await measure('me by hash', plain, c, { ...meRequest, body: () => ME_BY_HASH_BODY }, { distinct: true }));
+          meAgainRuns.set(key(delay, c), await measure('me', plain, c, meRequest, { distinct: true }));
+        }
         if (options.cachedConnections.includes(c)) {
           const set = cachedTokens.slice(cachedSet * options.cachedUsers, ++cachedSet * options.cachedUsers);
           cachedRuns.set(key(delay, c), await measure('me cached', cached, c, { ...meRequest, tokens: set }, { countWarmup: true, fullWarmup: true, touchAll: true }));
@@ -279,6 +304,7 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
   } finally {
     await Promise.all(children.map((c) => c.stop()));
     rmSync(tokensFile, { force: true });
+    rmSync(documentsFile, { force: true });
     for (const child of [plain, cached]) {
       const problems = child.output.filter((line) => /"level":(4|5|6)0/.test(line) || /error/i.test(line));
       if (problems.length > 0) {
@@ -357,6 +383,26 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
         targets.push({ name: 'HTTP: added latency at c=1, upstream 0 ms (facade me p50 − SDK GetUser p50)', measured: round(added, 3), target: `< ${TARGET_ADDED_LATENCY_MS}`, unit: 'ms', met });
       }
       rows.push(row);
+      const h = meByHashRuns.get(key(delay, c));
+      const again = meAgainRuns.get(key(delay, c));
+      if (h && again) {
+        const text = { rps: (m.load.rps + again.load.rps) / 2, p50: (m.load.latency.p50 + again.load.latency.p50) / 2, p99: (m.load.latency.p99 + again.load.latency.p99) / 2 };
+        rows.push({
+          scenario: '`me` by hash, no cache',
+          variant: variant(delay),
+          n: `c=${c}`,
+          ...common(h),
+          errors: errorsOf(`me by hash c=${c} ${delay} ms`, h) + errorsOf(`me again c=${c} ${delay} ms`, again),
+          baseline: '`me` as text (mean of the runs before and after)',
+          baselineRps: text.rps,
+          ratioRps: ratio(h.load.rps, text.rps),
+          baselineP50: text.p50,
+          baselineP99: text.p99,
+          ratioP50: ratio(h.load.latency.p50, text.p50),
+          ratioP99: ratio(h.load.latency.p99, text.p99),
+          callsPerRequest: h.perRequest,
+        });
+      }
     }
   }
   for (const delay of options.delays) {
@@ -456,7 +502,7 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
   }
 
   // --- notes ---------------------------------------------------------------
-  const noisy = [...yogaRuns.values(), ...sdkRuns.values(), ...meRuns.values(), ...cachedRuns.values(), ...updateRuns.values()].filter(
+  const noisy = [...yogaRuns.values(), ...sdkRuns.values(), ...meRuns.values(), ...meByHashRuns.values(), ...meAgainRuns.values(), ...cachedRuns.values(), ...updateRuns.values()].filter(
     (m) => m.phase.cpu.other > 20 || m.phase.cpu.steal > 10,
   );
   if (noisy.length > 0) {
@@ -480,6 +526,7 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
   notes.push(
     `HTTP: req/s counts verified answers only (2xx, the expected \`data\`, no \`errors\`). Latency in ms, from the load generator: autocannon's per-response times at c > 1, one keep-alive request at a time at c=1 (the SDK baseline times \`client.send()\` in its own process). Peak RSS: the server measured (the SDK process for baseline 2), ×base = ÷ yoga's at the same c.`,
     `HTTP: composition = 1 / (1/yoga req/s + k/SDK req/s) at the same c and upstream delay (k = Cognito calls per request: 1 for \`me\`, measured for \`updateMyAttributes\`); \`me\` no cache: ×p50/×p99 against the SDK's. Cached \`me\`: a fresh set of ${options.cachedUsers} users per phase, warmed up before measuring (Cognito calls while warming: ${coldCalls.join(', ')}); calls/req counts the measured phase only.`,
+    `HTTP: \`me\` by hash: the same document as \`me\` as text, sent as \`extensions.persistedQuery\` (${ME_BY_HASH_BODY.length} bytes of body instead of ${ME_BODY.length}) to the same service (TRUSTED_DOCUMENTS=allow, a manifest of the benchmark's own), measured between two runs of \`me\` as text at each c and delay; ×base = by hash ÷ the mean of those two.`,
     `HTTP: four processes share the ${cpus().length} cores during a facade phase: the load generator (this process), the service, the Cognito stub (child process) and the idle others; a yoga phase has no stub work; the SDK baseline process is its own generator. COGNITO_MAX_CONCURRENCY=${cap}; every quota lifted.`,
   );
 
@@ -489,6 +536,8 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
     yoga: Object.fromEntries(yogaRuns),
     sdk: Object.fromEntries(sdkRuns),
     me: Object.fromEntries(meRuns),
+    meByHash: Object.fromEntries(meByHashRuns),
+    meAgain: Object.fromEntries(meAgainRuns),
     meCached: Object.fromEntries(cachedRuns),
     update: Object.fromEntries(updateRuns),
     users: Object.fromEntries(usersRuns),
