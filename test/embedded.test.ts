@@ -18,7 +18,6 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import Database from 'better-sqlite3';
 import { print, type GraphQLFormattedError } from 'graphql';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -34,6 +33,7 @@ import { buildApp, type App } from '../src/app.js';
 import { metaPendingStore } from '../src/changes/pending.js';
 import { createCognitoClient } from '../src/cognito/sdk-client.js';
 import { loadConfig } from '../src/config.js';
+import { DatabaseSync } from '../src/embedded/node-sqlite.js';
 import { signIn } from '../src/embedded/seed.js';
 import { graphql } from './gql/index.js';
 import { codes } from './support/app.js';
@@ -433,9 +433,9 @@ describe('the lossless store', () => {
     // Stop; the SQLite file must be whole.
     sdk.destroy();
     await app.stop();
-    const file = new Database(join(dataDir, 'cognito-local.sqlite'), { readonly: true });
+    const file = new DatabaseSync(join(dataDir, 'cognito-local.sqlite'), { readOnly: true });
     try {
-      expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(file.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
     } finally {
       file.close();
     }
@@ -504,7 +504,7 @@ describe('a store that lost its data', () => {
     const dir = await seededDir();
     try {
       const file = join(dir, 'cognito-local.sqlite');
-      const raw = new Database(file);
+      const raw = new DatabaseSync(file);
       raw.exec("DELETE FROM cognito_local_store WHERE store <> 'clients'");
       raw.close();
       const error = await refusal(dir);

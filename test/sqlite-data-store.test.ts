@@ -8,9 +8,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Context } from 'cognito-local/lib/services/context.js';
+import { DatabaseSync } from '../src/embedded/node-sqlite.js';
 import { SqliteDataStoreFactory } from '../src/embedded/sqlite-data-store.js';
 
 const noop = (): void => undefined;
@@ -100,7 +100,7 @@ describe('SqliteDataStoreFactory', () => {
     await pool.set(ctx, ['Users', 'alice'], user('alice'));
     await pool.set(ctx, ['Users', 'bob'], user('bob'));
 
-    const raw = new Database(file, { readonly: true });
+    const raw = new DatabaseSync(file, { readOnly: true });
     try {
       const rows = raw
         .prepare("SELECT child, value FROM cognito_local_store WHERE store = 'p1' AND top = 'Users' ORDER BY child")
@@ -260,7 +260,7 @@ describe('SqliteDataStoreFactory', () => {
     await pool.set(ctx, ['Users', 'alice'], user('alice'));
     await pool.set(ctx, ['Users', 'bob'], user('bob'));
     // A real failure inside SQLite, at the third row of the next write (a full disk, say).
-    const raw = new Database(file);
+    const raw = new DatabaseSync(file);
     raw.exec(`CREATE TRIGGER fail_carol BEFORE INSERT ON cognito_local_store WHEN NEW.child = 'carol'
               BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
     raw.close();
