@@ -34,11 +34,15 @@ function load(): typeof NodeSqlite {
     if (isSqliteNotice(warning, rest[0])) return;
     (emitWarning as (...args: unknown[]) => void).call(this, warning, ...rest);
   } as typeof process.emitWarning;
+  let sqlite: typeof NodeSqlite | undefined;
   try {
-    return process.getBuiltinModule('node:sqlite');
+    // Node 20 has no node:sqlite (getBuiltinModule answers undefined), and before 20.16 no getBuiltinModule.
+    sqlite = process.getBuiltinModule?.('node:sqlite');
   } finally {
     process.emitWarning = emitWarning;
   }
+  if (!sqlite) throw new Error(`The embedded emulator's store needs node:sqlite, which Node ${process.version} lacks: run Node 22, 24 or 26.`);
+  return sqlite;
 }
 
 const sqlite = load();
