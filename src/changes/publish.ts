@@ -25,6 +25,7 @@
  */
 import type { ProfileCache } from '../cognito/caches.js';
 import type { Reservation } from '../cognito/pipeline.js';
+import { VERIFIABLE } from '../cognito/attribute-rules.js';
 import type { CallSubject } from '../cognito/quotas.js';
 import type { UserAttribute, UserRecord } from '../cognito/users.js';
 import type { Context } from '../context.js';
@@ -128,9 +129,6 @@ async function settleAfter<T>(context: Context, user: UserRecord, steps: ChangeS
     return undefined;
   }
 }
-
-/** The attributes Cognito may keep waiting for a code. */
-const VERIFIABLE = new Set(['email', 'phone_number']);
 
 /**
  * Forgets, on this instance, the cached profile of each user whose change

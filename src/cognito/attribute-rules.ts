@@ -236,8 +236,8 @@ export function toClientMetadata(entries: readonly { key: string; value: string 
   return metadata;
 }
 
-/** Attributes Cognito can send a verification code for. */
-const VERIFIABLE = new Set(['email', 'phone_number']);
+/** Attributes Cognito can send a verification code for (and may keep waiting for one). */
+export const VERIFIABLE: ReadonlySet<string> = new Set(['email', 'phone_number']);
 /** A verification code as Cognito's API takes it. */
 const CODE = /^\S{1,2048}$/u;
 

@@ -15,6 +15,7 @@ import {
   checkUpdateAgainstSchema,
   checkWritableByClient,
   toClientMetadata,
+  VERIFIABLE,
 } from '../cognito/attribute-rules.js';
 import { concerning } from '../cognito/pipeline.js';
 import type { UserRecord } from '../cognito/users.js';
@@ -86,7 +87,7 @@ export function staleClaims(asked: readonly { name: string; value: string }[], u
   for (const { name, value: wanted } of asked) {
     if (value(name) !== wanted) continue;
     stale.add(name);
-    if ((name === 'email' || name === 'phone_number') && value(`${name}_verified`) !== undefined) stale.add(`${name}_verified`);
+    if (VERIFIABLE.has(name) && value(`${name}_verified`) !== undefined) stale.add(`${name}_verified`);
   }
   return [...stale].sort();
 }

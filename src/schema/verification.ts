@@ -63,7 +63,8 @@ async function derivedDelivery(context: Context, attributeName: string, since: D
     context.loaders.pool.load(caller.userPoolId).catch(() => null),
   ]);
   const addressOf = (name: string) => stored.find((c) => c.name === name && !c.masked)?.value ?? me.attributes.find((a) => a.name === name)?.value;
-  const name = (pool?.autoVerified ?? [attributeName]).includes('phone_number') && addressOf('phone_number') ? 'phone_number' : (pool?.autoVerified ?? [attributeName]).includes('email') && addressOf('email') ? 'email' : attributeName;
+  const autoVerified = pool?.autoVerified ?? [attributeName];
+  const name = ['phone_number', 'email'].find((n) => autoVerified.includes(n) && addressOf(n)) ?? attributeName;
   return { attributeName: name, deliveryMedium: name === 'phone_number' ? 'SMS' : 'EMAIL', destination: maskAddress(name, addressOf(name) ?? '') };
 }
 
