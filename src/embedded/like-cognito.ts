@@ -15,6 +15,7 @@
  *   keeps the original, sends a code to the new value, and applies it only
  *   when verified, or at once when the same call sets `*_verified: true`.
  */
+import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -52,7 +53,7 @@ const valueIn = (list: readonly Attr[] | undefined, name: string) => list?.find(
 /** The payload of an access token, unverified (the emulator checks none either; the service did). */
 function tokenClaims(token: unknown): { sub?: string; client_id?: string } {
   try {
-    return JSON.parse(Buffer.from(String(token).split('.')[1] ?? '', 'base64url').toString()) as { sub?: string; client_id?: string };
+    return decomposeUnverifiedJwt(String(token)).payload as { sub?: string; client_id?: string };
   } catch {
     return {};
   }

@@ -17,6 +17,7 @@ import {
   ListUserPoolsCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
 import { StoreError } from './sqlite-data-store.js';
 
 /** The demo pool's name; a pool of this name is reused on later starts. */
@@ -176,7 +177,7 @@ export class DemoTokens {
     const user = DEMO_USERS.find((u) => u.username === username);
     if (!user) throw new Error(`No demo user "${username}"; try ${DEMO_USERS.map((u) => u.username).join(' or ')}`);
     const token = await signIn(this.cognito, this.demo.clientId, user.username, user.password);
-    const { exp } = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { exp: number };
+    const { exp } = decomposeUnverifiedJwt(token).payload as { exp: number };
     this.#cache.set(username, { token, expiresAt: exp * 1000 });
     return token;
   }
