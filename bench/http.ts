@@ -45,7 +45,7 @@ import { join } from 'node:path';
 import { closedLoop, sequential, type LoadResult, type RequestFor } from './lib/http-load.js';
 import { Child, cpuSeconds, freePort, machineCpuSeconds, ROOT, rssBytes, sleep, startService } from './lib/processes.js';
 import type { BenchRow, GroupResult, TargetResult } from './lib/report.js';
-import { ratio, summarize, type Percentiles } from './lib/stats.js';
+import { ratio, repeated, runsCell, runUntilAgreed, summarize, type Percentiles } from './lib/stats.js';
 
 /** How much and how long. */
 export interface HttpBenchOptions {
@@ -77,6 +77,8 @@ export interface HttpBenchOptions {
   meUsers: number;
   /** Distinct users of `me` with the cache, per phase (a fresh set each phase, so each starts cold). */
   cachedUsers: number;
+  /** Runs of each target's `me` phase at most (the two around `me` by hash count), until two agree within 10 %. */
+  repeats: number;
   /** Extra environment of the service, e.g. COGNITO_MAX_CONCURRENCY. */
   serviceEnv: Record<string, string>;
   cpuProfDir?: string;
@@ -245,6 +247,8 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
   const meByHashRuns = new Map<string, Measured>();
   /** `me` as text again right after each `me` by hash. */
   const meAgainRuns = new Map<string, Measured>();
+  /** Every run of `me` without cache where a target is read (upstream 0 ms; c = the highest and 1), until two agree. */
+  const meTargetRuns = new Map<string, Measured[]>();
   /** A service of an older tree (--service-root) may not take documents by hash: then the scenario is left out. */
   let byHash = false;
   const cachedRuns = new Map<string, Measured>();
@@ -282,6 +286,12 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
           // Text, hash, text again: the hash is compared with the mean of the text runs on either side, so neither gains from the process warming up.
           meByHashRuns.set(key(delay, c), await measure('me by hash', plain, c, { ...meRequest, body: () => ME_BY_HASH_BODY }, { distinct: true }));
           meAgainRuns.set(key(delay, c), await measure('me', plain, c, meRequest, { distinct: true }));
+        }
+        if (delay === 0 && (c === Math.max(...options.connections) || c === 1)) {
+          // The target's figure: req/s at the highest c, p50 at c=1 (the added latency).
+          const metric = c === 1 ? (r: Measured) => r.load.latency.p50 : (r: Measured) => r.load.rps;
+          const first = [meRuns.get(key(delay, c))!, ...(meAgainRuns.has(key(delay, c)) ? [meAgainRuns.get(key(delay, c))!] : [])];
+          meTargetRuns.set(key(delay, c), await runUntilAgreed(() => measure('me', plain, c, meRequest, { distinct: true }), [metric], { max: Math.max(options.repeats, first.length), first }));
         }
         if (options.cachedConnections.includes(c)) {
           const set = cachedTokens.slice(cachedSet * options.cachedUsers, ++cachedSet * options.cachedUsers);
@@ -327,6 +337,10 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
     const s = sdkRuns.get(key(delay, c))?.load.rps;
     return y && s ? 1 / (1 / y + calls / s) : undefined;
   };
+  /** CPU ms of the server measured per answered request (the SDK baseline: per call, its own generator included). */
+  const cpuPerRequest = (m: Measured | undefined) => (m && m.load.rps > 0 ? (m.phase.cpu.server * 10) / m.load.rps : Number.NaN);
+  /** The composition's CPU per request: one yoga request plus `calls` direct SDK calls. */
+  const compositionCpu = (c: number, delay: number, calls = 1) => cpuPerRequest(yogaRuns.get(c)) + calls * cpuPerRequest(sdkRuns.get(key(delay, c)));
   const common = (m: Measured) => ({
     rps: m.load.rps,
     p50: m.load.latency.p50,
@@ -334,18 +348,22 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
     cpu: m.phase.cpu,
     peakRssMiB: m.phase.peakRssMiB,
   });
+  const cpuAgainst = (m: Measured, base: number) => ({
+    cpuPer: { value: cpuPerRequest(m), ...(Number.isFinite(base) ? { base } : {}), unit: 'request' },
+    ...(Number.isFinite(base) ? { ratioCpu: ratio(cpuPerRequest(m), base) } : {}),
+  });
   const variant = (delay: number) => `upstream ${delay} ms`;
 
   for (const c of options.connections) {
     const y = yogaRuns.get(c);
     if (!y) continue;
-    rows.push({ scenario: 'yoga `{ hello }` (baseline 1)', variant: 'no upstream', n: `c=${c}`, ...common(y), errors: errorsOf(`yoga c=${c}`, y) });
+    rows.push({ scenario: 'yoga `{ hello }` (baseline 1)', variant: 'no upstream', n: `c=${c}`, ...common(y), cpuPer: { value: cpuPerRequest(y), unit: 'request' }, errors: errorsOf(`yoga c=${c}`, y) });
   }
   for (const delay of options.delays) {
     for (const c of options.connections) {
       const s = sdkRuns.get(key(delay, c));
       if (!s) continue;
-      rows.push({ scenario: 'SDK GetUser direct (baseline 2)', variant: variant(delay), n: `c=${c}`, ...common(s), errors: errorsOf(`SDK c=${c} ${delay} ms`, s) });
+      rows.push({ scenario: 'SDK GetUser direct (baseline 2)', variant: variant(delay), n: `c=${c}`, ...common(s), cpuPer: { value: cpuPerRequest(s), unit: 'call' }, errors: errorsOf(`SDK c=${c} ${delay} ms`, s) });
     }
   }
   for (const delay of options.delays) {
@@ -354,21 +372,39 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
       if (!m) continue;
       const s = sdkRuns.get(key(delay, c));
       const comp = composition(c, delay);
-      const errors = errorsOf(`me c=${c} ${delay} ms`, m);
+      const targetRuns = meTargetRuns.get(key(delay, c));
+      let errors = errorsOf(`me c=${c} ${delay} ms`, m);
+      for (const extra of targetRuns?.slice(1) ?? []) if (extra !== meAgainRuns.get(key(delay, c))) errors += errorsOf(`me again c=${c} ${delay} ms`, extra);
+      // Where a target is read, its figure over the runs (the agreeing pair's mean, else the median).
+      const rpsRuns = targetRuns && repeated(targetRuns.map((r) => r.load.rps));
+      const p50Runs = targetRuns && repeated(targetRuns.map((r) => r.load.latency.p50));
+      const rps = c === 1 || !rpsRuns ? m.load.rps : rpsRuns.value;
+      const p50 = c === 1 && p50Runs ? p50Runs.value : m.load.latency.p50;
       const row: BenchRow = {
         scenario: '`me`, no cache',
         variant: variant(delay),
         n: `c=${c}`,
         ...common(m),
+        rps,
+        p50,
         errors,
-        ...(comp ? { baseline: 'composition', baselineRps: comp, ratioRps: ratio(m.load.rps, comp) } : { baseline: 'SDK (latency)' }),
-        ...(s ? { baselineP50: s.load.latency.p50, baselineP99: s.load.latency.p99, ratioP50: ratio(m.load.latency.p50, s.load.latency.p50), ratioP99: ratio(m.load.latency.p99, s.load.latency.p99) } : {}),
+        ...(comp ? { baseline: 'composition', baselineRps: comp, ratioRps: ratio(rps, comp) } : { baseline: 'SDK (latency)' }),
+        ...(s ? { baselineP50: s.load.latency.p50, baselineP99: s.load.latency.p99, ratioP50: ratio(p50, s.load.latency.p50), ratioP99: ratio(m.load.latency.p99, s.load.latency.p99) } : {}),
+        ...cpuAgainst(m, compositionCpu(c, delay)),
+        ...(targetRuns ? { runs: runsCell(c === 1 ? p50Runs : rpsRuns) } : {}),
         callsPerRequest: m.perRequest,
         ...basePeak(c),
       };
+      if (targetRuns && targetRuns.length > 1) {
+        notes.push(
+          c === 1
+            ? `HTTP: \`me\` no cache at c=1, upstream 0 ms: ${targetRuns.length} runs, p50 ${targetRuns.map((r) => r.load.latency.p50.toFixed(3)).join(', ')} ms (the added latency uses ${p50.toFixed(3)}).`
+            : `HTTP: \`me\` no cache at c=${c}, upstream 0 ms: ${targetRuns.length} runs, ${targetRuns.map((r) => r.load.rps.toFixed(0)).join(', ')} req/s (the ratio uses ${rps.toFixed(0)}); CPU per request ${targetRuns.map((r) => (cpuPerRequest(r) * 1000).toFixed(0)).join(', ')} µs against the composition's ${(compositionCpu(c, delay) * 1000).toFixed(0)} µs.`,
+        );
+      }
       const getUser = m.perRequest.GetUser ?? 0;
       if (delay === 0 && c === maxC && comp) {
-        const r = m.load.rps / comp;
+        const r = rps / comp;
         const met = r >= TARGET_ME_VS_COMPOSITION && errors === 0;
         row.target = `≥ ${TARGET_ME_VS_COMPOSITION}× composition, 1 GetUser/req`;
         row.met = met && Math.abs(getUser - 1) < 0.01;
@@ -376,7 +412,7 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
         targets.push({ name: 'HTTP: me without cache: GetUser calls per request', measured: round(getUser, 3), target: '= 1', unit: 'calls', met: Math.abs(getUser - 1) < 0.01 && errors === 0 });
       }
       if (delay === 0 && c === 1 && s) {
-        const added = m.load.latency.p50 - s.load.latency.p50;
+        const added = p50 - s.load.latency.p50;
         const met = added < TARGET_ADDED_LATENCY_MS && errors === 0 && s.load.failed === 0;
         row.target = `p50 − SDK p50 < ${TARGET_ADDED_LATENCY_MS} ms (${added.toFixed(2)})`;
         row.met = met;
@@ -430,6 +466,7 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
               ratioP99: ratio(m.load.latency.p99, y.load.latency.p99),
             }
           : {}),
+        ...cpuAgainst(m, cpuPerRequest(y)),
         callsPerRequest: m.perRequest,
         ...basePeak(c),
       };
@@ -456,6 +493,7 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
         ...common(m),
         errors: errorsOf(`update c=${c} ${delay} ms`, m),
         ...(comp ? { baseline: `composition, ${calls.toFixed(1)} calls`, baselineRps: comp, ratioRps: ratio(m.load.rps, comp) } : {}),
+        ...cpuAgainst(m, compositionCpu(c, delay, calls)),
         callsPerRequest: m.perRequest,
         ...basePeak(c),
       });
@@ -538,6 +576,7 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
     me: Object.fromEntries(meRuns),
     meByHash: Object.fromEntries(meByHashRuns),
     meAgain: Object.fromEntries(meAgainRuns),
+    meTargetRuns: Object.fromEntries([...meTargetRuns].map(([k, runs]) => [k, runs.map((r) => ({ rps: r.load.rps, p50: r.load.latency.p50, p99: r.load.latency.p99, cpuMsPerRequest: cpuPerRequest(r) }))])),
     meCached: Object.fromEntries(cachedRuns),
     update: Object.fromEntries(updateRuns),
     users: Object.fromEntries(usersRuns),

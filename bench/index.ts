@@ -21,6 +21,7 @@
  *                           up to max(40 s, 3× that) until every stalled reader is dropped)
  *   --storm-loops=N         abuse: concurrent connect/close loops of the reconnect storm (default 32)
  *   --no-baseline           skip the baseline runs
+ *   --repeats=N             runs of each target's measured phase at most, until two agree within 10 % (default 3; --short 1)
  *   --cognito-delay-ms=N    delay of every Cognito stub answer (subscriptions; HTTP always runs 0 and 20 ms)
  *   --redis-url=URL         (default redis://127.0.0.1:6379/15)
  *   --max-concurrency=N     the service's COGNITO_MAX_CONCURRENCY
@@ -125,6 +126,7 @@ if (only.includes('http')) {
       usersWarmup: short ? 1 : 3,
       meUsers: 1_000,
       cachedUsers: 100,
+      repeats: num('repeats', short ? 1 : 3),
       serviceEnv,
       ...(cpuProfDir ? { cpuProfDir } : {}),
       ...(args.has('service-root') ? { serviceRoot: args.get('service-root')! } : {}),
@@ -151,6 +153,7 @@ if (subscriptionScenarios.length > 0) {
       scenarios: subscriptionScenarios,
       instances: list('instances', [1, 2]) as (1 | 2)[],
       noBaseline: args.has('no-baseline'),
+      repeats: num('repeats', short ? 1 : 3),
       cognitoDelayMs: num('cognito-delay-ms', 0),
       redisUrl: args.get('redis-url') ?? 'redis://127.0.0.1:6379/15',
       serviceEnv,

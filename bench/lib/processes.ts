@@ -229,11 +229,25 @@ export async function startBaseline(options: { name: string; redisUrl?: string; 
  * acknowledgement), so this is how the benchmark knows the server is done.
  * Returns false on timeout.
  */
-export async function waitIdle(pids: number[], { threshold = 0.05, quietMs = 1_000, timeoutMs = 60_000, stepMs = 250 } = {}): Promise<boolean> {
+export async function waitIdle(pids: number[], options: { threshold?: number; quietMs?: number; timeoutMs?: number; stepMs?: number } = {}): Promise<boolean> {
+  return (await busyUntil(pids, options)).idle;
+}
+
+/**
+ * Waits like {@link waitIdle}; also says when the processes were last busy
+ * (`performance.now()` of the end of the last sample over the threshold, or
+ * of the start when none was): the moment their work was done, to time a
+ * phase that ends in no answer (graphql-ws acknowledges no subscription).
+ */
+export async function busyUntil(
+  pids: number[],
+  { threshold = 0.05, quietMs = 1_000, timeoutMs = 60_000, stepMs = 250 } = {},
+): Promise<{ idle: boolean; lastBusyAt: number }> {
   const deadline = Date.now() + timeoutMs;
   let quietSince = Date.now();
   let last = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   let lastAt = performance.now();
+  let lastBusyAt = lastAt;
   while (Date.now() < deadline) {
     await sleep(stepMs);
     const now = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
@@ -241,10 +255,12 @@ export async function waitIdle(pids: number[], { threshold = 0.05, quietMs = 1_0
     const usage = (now - last) / ((at - lastAt) / 1000);
     last = now;
     lastAt = at;
-    if (usage > threshold) quietSince = Date.now();
-    else if (Date.now() - quietSince >= quietMs) return true;
+    if (usage > threshold) {
+      quietSince = Date.now();
+      lastBusyAt = at;
+    } else if (Date.now() - quietSince >= quietMs) return { idle: true, lastBusyAt };
   }
-  return false;
+  return { idle: false, lastBusyAt };
 }
 
 /** What bench/lib/service-probe.ts wrote. */

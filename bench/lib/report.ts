@@ -54,6 +54,16 @@ export interface BenchRow {
   baselinePeakRssMiB?: number;
   /** HTTP: CPU over the measured phase, % of one core: the server measured, the Cognito stub, the load generator (this process), everything else, steal. */
   cpu?: { server: number; stub: number; gen: number; other: number; steal: number };
+  /** A phase timed as a whole (e.g. subscribing N), seconds; against the baseline's. */
+  seconds?: number;
+  baselineSeconds?: number;
+  ratioSeconds?: number;
+  /** The target's CPU time per unit of work (`unit`: change, delivery, request, subscriber), ms, and the baseline's. */
+  cpuPer?: { value: number; base?: number; unit: string };
+  /** cpuPer ÷ its baseline: the CPU-time ratio beside the latency ratios. */
+  ratioCpu?: number;
+  /** How many runs the row's target metric took, and whether two agreed (bench/lib/stats.ts `runsCell`). */
+  runs?: string;
   target?: string;
   met?: boolean;
 }
@@ -122,6 +132,16 @@ const COLUMNS: { key: keyof BenchRow; title: string; format: (row: BenchRow) => 
   { key: 'baselineP99', title: 'base p99', format: (r) => fmt(r.baselineP99) },
   { key: 'ratioP50', title: '×p50', format: (r) => fmt(r.ratioP50, 1) },
   { key: 'ratioP99', title: '×p99', format: (r) => fmt(r.ratioP99, 1) },
+  { key: 'seconds', title: 'time s', format: (r) => fmt(r.seconds) },
+  { key: 'baselineSeconds', title: 'base s', format: (r) => fmt(r.baselineSeconds) },
+  { key: 'ratioSeconds', title: '×time', format: (r) => fmt(r.ratioSeconds, 1) },
+  {
+    key: 'cpuPer',
+    title: 'CPU ms per unit (base)',
+    format: ({ cpuPer: c }) => (c ? `${fmt(c.value, c.value < 0.1 ? 3 : undefined)}${c.base === undefined ? '' : ` (${fmt(c.base, c.base < 0.1 ? 3 : undefined)})`} /${c.unit}` : ''),
+  },
+  { key: 'ratioCpu', title: '×CPU', format: (r) => fmt(r.ratioCpu, 1) },
+  { key: 'runs', title: 'runs', format: (r) => r.runs ?? '' },
   { key: 'callsPerRequest', title: 'Cognito calls/req', format: (r) => formatCalls(r.callsPerRequest) },
   {
     key: 'peakRssMiB',
