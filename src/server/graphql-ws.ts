@@ -31,10 +31,15 @@ import { trustedQuery } from '../plugins/trusted-documents/use-trusted-documents
 import { REQUEST_ID_HEADER, requestIdFrom } from '../plugins/use-request-log.js';
 import type { PerUserCount } from './holds.js';
 
-/** What graphql-ws keeps per socket (its `ctx.extra`). */
+/**
+ * What graphql-ws keeps per socket (its `ctx.extra`), for the socket's life:
+ * not the upgrade request (an IncomingMessage with its headers and streams,
+ * about 1.5 KiB a socket), only its id.
+ */
 interface SocketState {
   readonly socket: WebSocket;
-  readonly request: IncomingMessage;
+  /** The socket's request id ({@link socketId}). */
+  readonly requestId: string;
   caller?: Caller;
   /** Cancels the socket's close at its token's expiry, and the re-checks of its authority. */
   cancelExpiry?: () => void;
@@ -111,7 +116,8 @@ function socketId(request: IncomingMessage): string {
   let id = socketIds.get(request);
   if (!id) {
     const incoming = request.headers[REQUEST_ID_HEADER];
-    id = requestIdFrom(typeof incoming === 'string' ? incoming : undefined);
+    // Flat: randomUUID's id is a rope of ten pieces (about 480 bytes), which the socket would keep for its life.
+    id = Buffer.from(requestIdFrom(typeof incoming === 'string' ? incoming : undefined), 'latin1').toString('latin1');
     socketIds.set(request, id);
   }
   return id;
@@ -134,6 +140,69 @@ function refuseServerMessages(key: string, value: unknown): unknown {
   return value;
 }
 
+/** How many slots of {@link KEEP_ALIVE_MS} the sockets' pings are spread over (one tick of the keep-alive timer each). */
+const KEEP_ALIVE_SLOTS = 48;
+
+/** Sockets pinged whose pong has not come yet. */
+const awaitingPong = new WeakSet<WebSocket>();
+
+/** Every socket's 'pong' listener, one function for all (ws calls it on the socket). */
+function ponged(this: WebSocket): void {
+  awaitingPong.delete(this);
+}
+
+/**
+ * The keep-alive of every socket of one server, on one timer and a flag per
+ * socket (not two timers and their closures per socket): each socket is
+ * pinged every {@link KEEP_ALIVE_MS}, and one whose pong to the last ping has
+ * not come by the next is dropped. Each socket's pings fall in a slot of the
+ * period chosen at random: sockets that connected together (a deploy, a
+ * reconnect storm) are not all pinged in the same instant, which stalled the
+ * event loop every period with 10,000.
+ */
+class KeepAlive {
+  readonly #slots: Set<WebSocket>[] = Array.from({ length: KEEP_ALIVE_SLOTS }, () => new Set());
+  #next = 0;
+  #size = 0;
+  #timer: NodeJS.Timeout | undefined;
+
+  add(socket: WebSocket): void {
+    this.#slots[Math.floor(Math.random() * KEEP_ALIVE_SLOTS)]!.add(socket);
+    this.#size += 1;
+    socket.on('pong', ponged);
+    if (!this.#timer) {
+      this.#timer = setInterval(() => this.#tick(), KEEP_ALIVE_MS / KEEP_ALIVE_SLOTS);
+      this.#timer.unref();
+    }
+  }
+
+  remove(socket: WebSocket): void {
+    awaitingPong.delete(socket);
+    if (!this.#slots.some((slot) => slot.delete(socket))) return;
+    this.#size -= 1;
+    if (this.#size === 0) this.stop();
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #tick(): void {
+    const slot = this.#slots[this.#next]!;
+    this.#next = (this.#next + 1) % KEEP_ALIVE_SLOTS;
+    for (const socket of slot) {
+      if (socket.readyState !== socket.OPEN) continue;
+      if (awaitingPong.has(socket)) {
+        socket.terminate(); // its 'close' removes it
+        continue;
+      }
+      awaitingPong.add(socket);
+      socket.ping();
+    }
+  }
+}
+
 /**
  * graphql-ws's `makeServer` on a `ws` server: its `use/ws` starter, with its
  * `console.error`s going to the service's log (no stack, no internal text) and
@@ -141,67 +210,62 @@ function refuseServerMessages(key: string, value: unknown): unknown {
  */
 function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unknown>, SocketState>, logger: Logger, limits: SocketLimits): () => Promise<void> {
   const graphqlWs = makeServer(options);
+  const keepAlive = new KeepAlive();
   wss.options.handleProtocols = handleProtocols;
   wss.on('headers', (headers, request) => headers.push(`${REQUEST_ID_HEADER}: ${socketId(request)}`));
   wss.on('error', (error) => logger.error({ err: { message: error.message } }, 'WebSocket server error'));
   wss.on('connection', (socket, request) => {
+    const requestId = socketId(request);
     socket.once('error', (error) => {
       // ws reports frames over maxPayload this way, after closing with 1009.
       logger.warn({ err: { message: error.message } }, 'WebSocket error; socket closed');
       socket.close(CloseCode.InternalServerError, 'Internal server error');
     });
-    let pongWait: NodeJS.Timeout | undefined;
-    const ping = () => {
-      if (socket.readyState !== socket.OPEN) return;
-      pongWait = setTimeout(() => socket.terminate(), KEEP_ALIVE_MS);
-      socket.once('pong', () => clearTimeout(pongWait));
-      socket.ping();
-    };
-    // Each socket's pings start at a random point of the period: sockets that
-    // connected together (a deploy, a reconnect storm) are not all pinged in
-    // the same instant, which stalled the event loop every period with 10,000.
-    let pinging: NodeJS.Timeout = setTimeout(() => {
-      ping();
-      pinging = setInterval(ping, KEEP_ALIVE_MS);
-    }, Math.random() * KEEP_ALIVE_MS);
+    keepAlive.add(socket);
+    // Methods, not arrow-valued properties: under tsx (esbuild's keepNames)
+    // each arrow-valued property is renamed with Object.defineProperty, which
+    // gives every such closure of every socket its own 256-byte dictionary.
     const closed = graphqlWs.opened(
       {
         protocol: socket.protocol,
-        send: (data) =>
-          new Promise<void>((resolve, reject) => {
+        send(data) {
+          return new Promise<void>((resolve, reject) => {
             const message = withPayload(data);
             if (socket.readyState !== socket.OPEN) return resolve();
             if (socket.bufferedAmount + message.length > limits.maxBufferedBytes) {
               // The client stopped reading: dropped, never buffered without end.
-              logger.warn({ requestId: socketId(request), bufferedBytes: socket.bufferedAmount }, 'a WebSocket whose client stopped reading was dropped');
+              logger.warn({ requestId, bufferedBytes: socket.bufferedAmount }, 'a WebSocket whose client stopped reading was dropped');
               limits.onDropped?.('ws');
               socket.close(CLOSE_TOO_SLOW, 'Too slow: output waiting beyond MAX_BUFFERED_BYTES');
               setTimeout(() => socket.terminate(), SLOW_CLOSE_GRACE_MS).unref();
               return resolve();
             }
             socket.send(message, (error) => (error ? reject(error) : resolve()));
-          }),
-        close: (code, reason) => socket.close(code, reason),
-        onMessage: (handle) =>
+          });
+        },
+        close(code, reason) {
+          socket.close(code, reason);
+        },
+        onMessage(handle) {
           socket.on('message', async (data) => {
             try {
               await handle(String(data));
             } catch (error) {
-              logger.error({ requestId: socketId(request), err: { message: (error as Error).message } }, 'WebSocket message handling failed');
+              logger.error({ requestId, err: { message: (error as Error).message } }, 'WebSocket message handling failed');
               socket.close(CloseCode.InternalServerError, 'Internal server error');
             }
-          }),
+          });
+        },
       },
-      { socket, request },
+      { socket, requestId },
     );
     socket.once('close', (code, reason) => {
-      clearTimeout(pongWait);
-      clearTimeout(pinging);
-      clearInterval(pinging);
+      keepAlive.remove(socket);
       void closed(code, String(reason));
     });
   });
   return async () => {
+    keepAlive.stop();
     for (const client of wss.clients) client.close(1001, 'Going away');
     wss.removeAllListeners();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
@@ -281,11 +345,10 @@ export function attachGraphQLWs(
         }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
-          req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
           caller,
-          requestId: socketId(ctx.extra.request),
+          requestId: ctx.extra.requestId,
         });
         // A document by its hash (`query: ""`), or refused: what HTTP decides in onParams.
         const query = options.trustedDocuments ? trustedQuery(options.trustedDocuments, params) : params.query;
