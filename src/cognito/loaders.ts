@@ -62,60 +62,100 @@ const settle = <K, V>(keys: readonly K[], concurrency: number, load: (key: K) =>
   return pMap(keys, settled, { concurrency });
 };
 
+/** The reservation of a request that has none. */
+const noReservation = (): Reservation | null => null;
+
+/** DataLoader's cache key of a user. */
+const userCacheKey = ({ userPoolId, username }: UserKey) => `${userPoolId}\u0000${username}`;
+/** DataLoader's cache key of a caller's profile. */
+const meCacheKey = ({ accessToken }: Caller) => accessToken;
+
 /**
  * Creates a fresh set of loaders: call once per request, never share between
  * callers. `reservation` is the request's current one, if any: a read it
  * covers was paid for before a write (src/cognito/pipeline.ts).
+ *
+ * Each loader is made on first use: a subscription keeps its context (and so
+ * its loaders) as long as it is open, and most never load anything.
  */
-export function createLoaders(
-  { cognito, poolCache, profiles, clientAttributes, maxConcurrency }: LoaderDeps,
-  reservation: () => Reservation | null = () => null,
-  caller: CallerKey | null = null,
-): Loaders {
-  const covered = <C extends { input: object }>(name: string, command: C): C => reservation()?.cover(name, command) ?? command;
-  const user = new DataLoader<UserKey, UserRecord | null, string>(
-    (keys) =>
-      settle(keys, maxConcurrency, async ({ userPoolId, username }) => {
-        try {
-          const output = await cognito.send(covered('AdminGetUser', byCaller(caller, new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }))));
-          return fromAdminGetUser(output, userPoolId);
-        } catch (error) {
-          if (error instanceof Error && error.name === 'UserNotFoundException') return null;
-          throw fromCognito(error, 'admin');
-        }
-      }),
-    { cacheKeyFn: ({ userPoolId, username }) => `${userPoolId}\u0000${username}` },
-  );
+export function createLoaders(deps: LoaderDeps, reservation: () => Reservation | null = noReservation, caller: CallerKey | null = null): Loaders {
+  return new RequestLoaders(deps, reservation, caller);
+}
 
-  const me = new DataLoader<Caller, UserRecord, string>(
-    (callers) =>
-      settle(callers, maxConcurrency, (caller) =>
-        profiles.get(caller, async () => {
-          const permissions = clientAttributes.permissions(caller.userPoolId, caller.clientId);
-          let user: UserRecord;
+class RequestLoaders implements Loaders {
+  #user?: Loaders['user'];
+  #me?: Loaders['me'];
+  #pool?: Loaders['pool'];
+
+  constructor(
+    private readonly deps: LoaderDeps,
+    private readonly reservation: () => Reservation | null,
+    private readonly caller: CallerKey | null,
+  ) {}
+
+  /** `command`, covered by the request's reservation if it has one for `name`. */
+  private covered<C extends { input: object }>(name: string, command: C): C {
+    return this.reservation()?.cover(name, command) ?? command;
+  }
+
+  get user(): Loaders['user'] {
+    if (this.#user) return this.#user;
+    const { cognito, maxConcurrency } = this.deps;
+    const { caller } = this;
+    this.#user = new DataLoader<UserKey, UserRecord | null, string>(
+      (keys) =>
+        settle(keys, maxConcurrency, async ({ userPoolId, username }) => {
           try {
-            user = fromGetUser(await cognito.send(covered('GetUser', concerning(caller, new GetUserCommand({ AccessToken: caller.accessToken })))), caller.userPoolId);
+            const output = await cognito.send(this.covered('AdminGetUser', byCaller(caller, new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }))));
+            return fromAdminGetUser(output, userPoolId);
           } catch (error) {
-            permissions.catch(() => undefined);
-            throw fromCognito(error, 'user');
+            if (error instanceof Error && error.name === 'UserNotFoundException') return null;
+            throw fromCognito(error, 'admin');
           }
-          return readableView(user, (await permissions).readable);
+        }),
+      { cacheKeyFn: userCacheKey },
+    );
+    return this.#user;
+  }
+
+  get me(): Loaders['me'] {
+    if (this.#me) return this.#me;
+    const { cognito, profiles, clientAttributes, maxConcurrency } = this.deps;
+    this.#me = new DataLoader<Caller, UserRecord, string>(
+      (callers) =>
+        settle(callers, maxConcurrency, (caller) =>
+          profiles.get(caller, async () => {
+            const permissions = clientAttributes.permissions(caller.userPoolId, caller.clientId);
+            let user: UserRecord;
+            try {
+              user = fromGetUser(await cognito.send(this.covered('GetUser', concerning(caller, new GetUserCommand({ AccessToken: caller.accessToken })))), caller.userPoolId);
+            } catch (error) {
+              permissions.catch(() => undefined);
+              throw fromCognito(error, 'user');
+            }
+            return readableView(user, (await permissions).readable);
+          }),
+        ),
+      { cacheKeyFn: meCacheKey },
+    );
+    return this.#me;
+  }
+
+  get pool(): Loaders['pool'] {
+    if (this.#pool) return this.#pool;
+    const { cognito, poolCache, maxConcurrency } = this.deps;
+    const { caller } = this;
+    this.#pool = new DataLoader<string, UserPoolRecord, string>((ids) =>
+      settle(ids, maxConcurrency, (id) =>
+        poolCache.get(id, async () => {
+          try {
+            return fromDescribeUserPool(await cognito.send(byCaller(caller, new DescribeUserPoolCommand({ UserPoolId: id }))), id);
+          } catch (error) {
+            throw fromCognito(error, 'admin');
+          }
         }),
       ),
-    { cacheKeyFn: ({ accessToken }) => accessToken },
-  );
-
-  const pool = new DataLoader<string, UserPoolRecord, string>((ids) =>
-    settle(ids, maxConcurrency, (id) =>
-      poolCache.get(id, async () => {
-        try {
-          return fromDescribeUserPool(await cognito.send(byCaller(caller, new DescribeUserPoolCommand({ UserPoolId: id }))), id);
-        } catch (error) {
-          throw fromCognito(error, 'admin');
-        }
-      }),
-    ),
-  );
-
-  return { user, me, pool };
+    );
+    return this.#pool;
+  }
 }
