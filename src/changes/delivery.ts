@@ -99,7 +99,14 @@ function viewOf(entry: FeedEntry, audience: Audience): ChangeView | null {
   return view;
 }
 
-/** What one subscription follows. */
+/**
+ * What one subscription follows. Kept for the subscription's life, like the
+ * closures of {@link changeStream}: give it methods, not arrow-valued
+ * properties, and name no closure of a stream's with `const f = () => …`.
+ * Under tsx (esbuild's `keepNames`) each such closure is renamed with
+ * `Object.defineProperty`, which gives it a 256-byte property dictionary of
+ * its own (18 such closures were 4.5 KiB of each WebSocket subscriber).
+ */
 export interface FeedSubscription {
   /** The subscription field (for the open-subscriptions metric). */
   field: string;
@@ -138,23 +145,32 @@ export function changeStream(context: Context, feed: FeedSubscription): AsyncIte
     const unwatch = watch?.() ?? (() => {});
     // Events handed over and not yet taken by this subscriber (its transport
     // waits for the client to read): past MAX_QUEUED_EVENTS it cannot keep up.
-    let queued = 0;
-    const taken = () => void (queued -= 1);
+    const queue = {
+      queued: 0,
+      taken() {
+        queue.queued -= 1;
+      },
+    };
     const unlisten = listen(
       (entry) => {
         const view = viewOf(entry, audience);
         if (!view) return undefined;
-        if (queued >= maxQueuedEvents) {
+        if (queue.queued >= maxQueuedEvents) {
           stop(contractError(ErrorCode.LIMIT_EXCEEDED, `This subscription fell more than ${maxQueuedEvents} events behind (MAX_QUEUED_EVENTS); subscribe again.`));
           return undefined;
         }
-        queued += 1;
+        queue.queued += 1;
         const pushed = push(view);
-        pushed.then(taken, taken);
+        pushed.then(queue.taken, queue.taken);
         // A replay waits for each change to be taken before the next.
         return pushed;
       },
-      { ...(after ? { after } : {}), onError: (error) => stop(error) },
+      {
+        ...(after ? { after } : {}),
+        onError(error) {
+          stop(error);
+        },
+      },
     );
     // On a WebSocket the socket's own timer ends everything with 4403 first.
     const cancelExpiry = onTokenExpiry(

@@ -285,49 +285,57 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
     let stopped = false;
     // The last log entry this subscriber had, and the provisional ones it had past it.
     let lastId = after?.id ?? START_ID;
-    const provisionalSeen = new Set<string>();
+    // Made when first needed: most subscribers never have a provisional entry.
+    let provisionalSeen: Set<string> | undefined;
     const skip = after?.origin !== undefined ? { origin: after.origin, pseq: after.pseq! } : undefined;
-    const accept = (entry: FeedEntry): unknown => {
-      const { event } = entry;
-      const key = event.pseq === undefined ? undefined : `${event.origin}:${event.pseq}`;
-      if (entry.provisional) {
-        if (key === undefined || provisionalSeen.has(key)) return undefined;
-        provisionalSeen.add(key);
-        return safely(listener, entry);
-      }
-      if (compareIds(entry.id, lastId) <= 0) return undefined;
-      lastId = entry.id;
-      if (key !== undefined && (provisionalSeen.delete(key) || (skip && event.origin === skip.origin && event.pseq! <= skip.pseq))) return undefined;
-      return safely(listener, entry);
-    };
     // While replaying, what arrives live is held, then taken after the replay.
     let held: FeedEntry[] | null = after ? [] : null;
-    const fail = (error: unknown) => {
-      if (stopped) return;
-      held = null;
-      stop();
-      listenOptions.onError?.(error);
+    // Methods of one object, not `const accept = () => …`: kept as long as
+    // the subscriber, and each named closure costs 256 bytes more under tsx
+    // (see FeedSubscription in src/changes/delivery.ts).
+    const subscriber = {
+      accept(entry: FeedEntry): unknown {
+        const { event } = entry;
+        const key = event.pseq === undefined ? undefined : `${event.origin}:${event.pseq}`;
+        if (entry.provisional) {
+          if (key === undefined || provisionalSeen?.has(key)) return undefined;
+          (provisionalSeen ??= new Set()).add(key);
+          return safely(listener, entry);
+        }
+        if (compareIds(entry.id, lastId) <= 0) return undefined;
+        lastId = entry.id;
+        if (key !== undefined && (provisionalSeen?.delete(key) || (skip && event.origin === skip.origin && event.pseq! <= skip.pseq))) return undefined;
+        return safely(listener, entry);
+      },
+      fail(error: unknown): void {
+        if (stopped) return;
+        held = null;
+        subscriber.stop();
+        listenOptions.onError?.(error);
+      },
+      /** The topic's listener. */
+      own(entry: FeedEntry): void {
+        if (!held) return void subscriber.accept(entry);
+        if (held.length >= options.maxHeld) {
+          subscriber.fail(contractError(ErrorCode.LIMIT_EXCEEDED, `More than ${options.maxHeld} changes arrived while this subscription caught up (MAX_QUEUED_EVENTS); subscribe again.`));
+          return;
+        }
+        held.push(entry);
+      },
+      stop(): void {
+        stopped = true;
+        const current = topics.get(topic);
+        if (!current?.delete(subscriber.own) || current.size > 0) return;
+        topics.delete(topic);
+      },
     };
-    const own = (entry: FeedEntry) => {
-      if (!held) return void accept(entry);
-      if (held.length >= options.maxHeld) {
-        fail(contractError(ErrorCode.LIMIT_EXCEEDED, `More than ${options.maxHeld} changes arrived while this subscription caught up (MAX_QUEUED_EVENTS); subscribe again.`));
-        return;
-      }
-      held.push(entry);
-    };
+    const { accept, fail } = subscriber;
     let listeners = topics.get(topic);
     if (!listeners) {
       listeners = new Set();
       topics.set(topic, listeners);
     }
-    listeners.add(own);
-    const stop = () => {
-      stopped = true;
-      const current = topics.get(topic);
-      if (!current?.delete(own) || current.size > 0) return;
-      topics.delete(topic);
-    };
+    listeners.add(subscriber.own);
     if (after) {
       void (async () => {
         try {
@@ -352,7 +360,7 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
         }
       })();
     }
-    return stop;
+    return subscriber.stop;
   };
 
   return {

@@ -135,7 +135,10 @@ export function useRequestLog(logger: Logger): Plugin<{ requestId?: string | nul
     onSubscribe({ args }) {
       const requestId = args.contextValue?.requestId;
       return {
-        onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, ({ result }) => logUnexpected(result.errors, requestId)),
+        // A method (kept as long as the subscription; see FeedSubscription in src/changes/delivery.ts).
+        onSubscribeResult(payload) {
+          return handleStreamOrSingleExecutionResult(payload, ({ result }) => logUnexpected(result.errors, requestId));
+        },
         onSubscribeError({ error }) {
           logUnexpected([error], requestId);
         },

@@ -65,10 +65,15 @@ builder.subscriptionFields((t) => ({
       const { changes, reconciler } = context.services;
       return changeStream(context, {
         field: 'myAttributesChanged',
-        listen: (listener, options) => changes.listenUser(caller.userPoolId, caller.sub, listener, options),
+        // Methods: what a stream keeps for its life (see FeedSubscription).
+        listen(listener, options) {
+          return changes.listenUser(caller.userPoolId, caller.sub, listener, options);
+        },
         audience,
         ...(from ? { after: from } : {}),
-        watch: () => reconciler.watch(caller.userPoolId, caller.username, caller.sub),
+        watch() {
+          return reconciler.watch(caller.userPoolId, caller.username, caller.sub);
+        },
       });
     },
     resolve: (view) => view,
@@ -87,10 +92,14 @@ builder.subscriptionFields((t) => ({
       const { changes, reconciler } = context.services;
       return changeStream(context, {
         field: 'userAttributesChanged',
-        listen: (listener, options) => changes.listenUser(pool, user.sub, listener, options),
+        listen(listener, options) {
+          return changes.listenUser(pool, user.sub, listener, options);
+        },
         audience: 'all',
         ...(from ? { after: from } : {}),
-        watch: () => reconciler.watch(pool, user.username, user.sub),
+        watch() {
+          return reconciler.watch(pool, user.username, user.sub);
+        },
       });
     },
     resolve: (view) => view,
@@ -106,10 +115,14 @@ builder.subscriptionFields((t) => ({
       const { changes, reconciler } = context.services;
       return changeStream(context, {
         field: 'userPoolAttributesChanged',
-        listen: (listener, options) => changes.listenPool(pool, listener, options),
+        listen(listener, options) {
+          return changes.listenPool(pool, listener, options);
+        },
         audience: 'all',
         ...(from ? { after: from } : {}),
-        watch: () => reconciler.watchPool(pool),
+        watch() {
+          return reconciler.watchPool(pool);
+        },
       });
     },
     resolve: (view) => view,

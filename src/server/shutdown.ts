@@ -16,7 +16,8 @@ export const SHUTDOWN_GRACE_MS = 5_000; // 5 s
 
 /** The service stopping, as the open streams hear of it. */
 export class Shutdown {
-  readonly #listeners = new Set<() => void>();
+  /** Each listener in a box of its own: one listener added twice is told twice, and removed one at a time. */
+  readonly #listeners = new Set<{ listener: () => void }>();
   #stopping = false;
 
   /** True once {@link Shutdown.stop} was called. */
@@ -35,7 +36,7 @@ export class Shutdown {
       listener();
       return () => {};
     }
-    const own = () => listener();
+    const own = { listener };
     this.#listeners.add(own);
     return () => void this.#listeners.delete(own);
   }
@@ -46,7 +47,7 @@ export class Shutdown {
     this.#stopping = true;
     const listeners = [...this.#listeners];
     this.#listeners.clear();
-    for (const listener of listeners) listener();
+    for (const { listener } of listeners) listener();
   }
 }
 
