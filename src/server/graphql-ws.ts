@@ -216,7 +216,9 @@ function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unkno
   wss.on('error', (error) => logger.error({ err: { message: error.message } }, 'WebSocket server error'));
   wss.on('connection', (socket, request) => {
     const requestId = socketId(request);
-    socket.once('error', (error) => {
+    // `on`, not `once`: a socket emits 'close' once anyway, and each `once`
+    // kept a wrapper closure with a property dictionary (~300 bytes) for the socket's life.
+    socket.on('error', (error) => {
       // ws reports frames over maxPayload this way, after closing with 1009.
       logger.warn({ err: { message: error.message } }, 'WebSocket error; socket closed');
       socket.close(CloseCode.InternalServerError, 'Internal server error');
@@ -259,7 +261,7 @@ function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unkno
       },
       { socket, requestId },
     );
-    socket.once('close', (code, reason) => {
+    socket.on('close', (code, reason) => {
       keepAlive.remove(socket);
       void closed(code, String(reason));
     });
