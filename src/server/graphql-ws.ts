@@ -45,6 +45,13 @@ interface SocketState {
   cancelExpiry?: () => void;
   /** Gives back the socket's place among its user's MAX_SOCKETS_PER_USER. */
   releaseSocket?: () => void;
+  /**
+   * Closes the socket (4408) when no `connection_init` came within
+   * {@link CONNECTION_INIT_WAIT_MS}; cleared and let go once one came.
+   * graphql-ws's own timer for it stayed referenced, cleared, with its
+   * closure, for the socket's life.
+   */
+  initWait?: NodeJS.Timeout | undefined;
 }
 
 /** What one user may make the socket server hold. */
@@ -58,6 +65,9 @@ export interface SocketLimits {
   /** Told of each socket dropped for its client's slowness (metrics). */
   onDropped?: (transport: 'ws') => void;
 }
+
+/** How long a socket may take to send `connection_init` (graphql-ws's default `connectionInitWaitTimeout`). */
+const CONNECTION_INIT_WAIT_MS = 3_000;
 
 /** How often an idle socket is pinged; one that misses a pong by then is dropped. */
 const KEEP_ALIVE_MS = 12_000;
@@ -122,6 +132,9 @@ function socketId(request: IncomingMessage): string {
   }
   return id;
 }
+
+/** The parameters in the initial context of an operation that names none. */
+const NO_PARAMS = Object.freeze({});
 
 /** Message types only a server sends. */
 const SERVER_ONLY_TYPES = new Set<unknown>([MessageType.ConnectionAck, MessageType.Next, MessageType.Error]);
@@ -209,7 +222,8 @@ class KeepAlive {
  * close reasons never carrying an internal message.
  */
 function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unknown>, SocketState>, logger: Logger, limits: SocketLimits): () => Promise<void> {
-  const graphqlWs = makeServer(options);
+  // The wait for `connection_init` is timed here (SocketState.initWait), not by graphql-ws.
+  const graphqlWs = makeServer({ ...options, connectionInitWaitTimeout: 0 });
   const keepAlive = new KeepAlive();
   wss.options.handleProtocols = handleProtocols;
   wss.on('headers', (headers, request) => headers.push(`${REQUEST_ID_HEADER}: ${socketId(request)}`));
@@ -224,6 +238,11 @@ function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unkno
       socket.close(CloseCode.InternalServerError, 'Internal server error');
     });
     keepAlive.add(socket);
+    const state: SocketState = {
+      socket,
+      requestId,
+      initWait: setTimeout(() => socket.close(CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout'), CONNECTION_INIT_WAIT_MS),
+    };
     // Methods, not arrow-valued properties: under tsx (esbuild's keepNames)
     // each arrow-valued property is renamed with Object.defineProperty, which
     // gives every such closure of every socket its own 256-byte dictionary.
@@ -249,19 +268,22 @@ function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unkno
           socket.close(code, reason);
         },
         onMessage(handle) {
-          socket.on('message', async (data) => {
-            try {
-              await handle(String(data));
-            } catch (error) {
+          // Not an async function awaiting `handle`: a subscribe message's
+          // handling lasts as long as the subscription, and the suspended
+          // function kept the message's Buffer (about 0.6 KiB) as long.
+          socket.on('message', (data) => {
+            handle(String(data)).catch((error: unknown) => {
               logger.error({ requestId, err: { message: (error as Error).message } }, 'WebSocket message handling failed');
               socket.close(CloseCode.InternalServerError, 'Internal server error');
-            }
+            });
           });
         },
       },
-      { socket, requestId },
+      state,
     );
     socket.on('close', (code, reason) => {
+      clearTimeout(state.initWait);
+      state.initWait = undefined;
       keepAlive.remove(socket);
       void closed(code, String(reason));
     });
@@ -309,6 +331,9 @@ export function attachGraphQLWs(
     {
       jsonMessageReviver: refuseServerMessages,
       async onConnect(ctx) {
+        // graphql-ws calls this as soon as `connection_init` is received.
+        clearTimeout(ctx.extra.initWait);
+        ctx.extra.initWait = undefined;
         const { caller } = await authenticate(fromConnectionParams(ctx.connectionParams), verifier);
         if (!caller) return false; // graphql-ws closes with 4403 Forbidden
         const release = limits.sockets.take(caller);
@@ -345,10 +370,12 @@ export function attachGraphQLWs(
           if (!verified.caller) return [verified.authError ?? signInRequired()];
           caller = verified.caller;
         }
+        // The initial context, which the operation's context is made of and
+        // keeps for its life: not graphql-ws's whole `ctx` nor the message's
+        // parameters (the query text alone is a copy per subscriber), only
+        // the operation name the plugins' onParse read (metrics, tracing).
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
-          socket: ctx.extra.socket,
-          params,
+          params: typeof params.operationName === 'string' ? { operationName: params.operationName } : NO_PARAMS,
           caller,
           requestId: ctx.extra.requestId,
         });
