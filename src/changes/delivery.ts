@@ -16,14 +16,14 @@
  *    changes what a selection answers for the same view (the `admin` scope;
  *    every subscriber is signed in). Results live as long as their view (a
  *    WeakMap on it).
- * 3. **One Repeater per subscriber** ({@link changeStream}), fed straight by
+ * 3. **One stream per subscriber** ({@link changeStream}), fed straight by
  *    the feed's listener, until the client leaves, the service stops, the
  *    token expires (src/auth/expiry.ts), or Cognito says the caller lost
  *    the authority it stands on (src/auth/authority.ts); at most
  *    MAX_SUBSCRIPTIONS_PER_USER of them for one user on an instance.
  */
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import { isAsyncIterable, mapAsyncIterator, Repeater, type Plugin } from 'graphql-yoga';
+import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import { signInRequired } from '../auth/tokens.js';
 import { onTokenExpiry, SOCKET_EXPIRY_GRACE_MS } from '../auth/expiry.js';
 import type { ReadableAttributes } from '../cognito/app-clients.js';
@@ -129,84 +129,262 @@ export interface FeedSubscription {
  * delivers every later change the audience may see, then goes on live.
  * Lazy: a stream that is never read was never open.
  */
-export function changeStream(context: Context, feed: FeedSubscription): AsyncIterable<ChangeView> {
-  const { field, listen, audience, after, watch } = feed;
-  const { caller } = context;
-  if (!caller) throw signInRequired();
-  const { metrics, shutdown, subscriptions, maxQueuedEvents } = context.services;
-  return new Repeater<ChangeView>(async (push, stop) => {
-    // One user's subscriptions on this instance, over every socket and SSE stream, are bounded.
-    const release = subscriptions.take(caller);
-    if (!release) {
-      stop(contractError(ErrorCode.LIMIT_EXCEEDED, `At most ${subscriptions.max} subscriptions at once for one user (MAX_SUBSCRIPTIONS_PER_USER).`));
-      return;
+export function changeStream(context: Context, feed: FeedSubscription): AsyncIterableIterator<ChangeView> {
+  if (!context.caller) throw signInRequired();
+  return new ChangeStream(context, feed);
+}
+
+/** What `next` answers once a stream has ended. */
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
+
+/** A stream not yet read, reading, stopped (what was pushed is still delivered), done. */
+const enum StreamState {
+  Initial,
+  Started,
+  Stopped,
+  Done,
+}
+
+/** A promise and what settles it (Promise.withResolvers, which the compile target lacks). */
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A view pushed and not yet delivered, and what tells its pusher it was taken. */
+interface Queued {
+  view: ChangeView;
+  taken: () => void;
+}
+
+/**
+ * One subscriber's stream ({@link changeStream}): what a Repeater did for it,
+ * in one object. A Repeater, its suspended executor, its stop promise and
+ * their closures were about 2 KiB of every open subscription for its life.
+ * The same order of things: a pushed view is delivered even when the stream
+ * stops after it (the error, if any, comes after the views); what was opened
+ * is let go a microtask after the stop, before the consumer sees the end; a
+ * push settles when the consumer asks for the value after it (the pace a
+ * replay keeps), or when the stream stops.
+ */
+class ChangeStream implements AsyncIterableIterator<ChangeView> {
+  #context: Context | undefined;
+  #feed: FeedSubscription | undefined;
+  #audience: Audience;
+  #state = StreamState.Initial;
+  /** What ends the stream, thrown to the consumer after the views pushed before it. */
+  #error: unknown;
+  /** Views pushed and not yet delivered (none most of the time). */
+  #queue: Queued[] | undefined;
+  /** Pushed, and not yet taken by the consumer coming back: past MAX_QUEUED_EVENTS it cannot keep up. */
+  #queued = 0;
+  /** The `taken` of the view delivered last: called when the consumer asks for the next. */
+  #delivered: (() => void) | undefined;
+  /** The consumer's `next` waiting for a view. */
+  #waiting: Deferred<IteratorResult<ChangeView>> | undefined;
+  /** Settles once what the stream opened is let go. */
+  #released: Promise<void> | undefined;
+  // What the stream opened, let go when it stops.
+  #release: (() => void) | undefined;
+  #closed: (() => void) | undefined;
+  #unwatch: (() => void) | undefined;
+  #unlisten: (() => void) | undefined;
+  #cancelExpiry: (() => void) | undefined;
+  #stopWatching: (() => void) | undefined;
+  #ending: ReturnType<typeof setTimeout> | undefined;
+  #stopListening: (() => void) | undefined;
+
+  constructor(context: Context, feed: FeedSubscription) {
+    this.#context = context;
+    this.#feed = feed;
+    this.#audience = feed.audience;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<ChangeView>> {
+    if (this.#state === StreamState.Initial) this.#start();
+    this.#takenLast();
+    const queued = this.#queue?.shift();
+    if (queued) {
+      this.#delivered = queued.taken;
+      return Promise.resolve({ value: queued.view, done: false });
     }
-    const closed = metrics.subscriptionOpened(field);
-    const unwatch = watch?.() ?? (() => {});
-    // Events handed over and not yet taken by this subscriber (its transport
-    // waits for the client to read): past MAX_QUEUED_EVENTS it cannot keep up.
-    const queue = {
-      queued: 0,
-      taken() {
-        queue.queued -= 1;
-      },
-    };
-    const unlisten = listen(
-      (entry) => {
-        const view = viewOf(entry, audience);
-        if (!view) return undefined;
-        if (queue.queued >= maxQueuedEvents) {
-          stop(contractError(ErrorCode.LIMIT_EXCEEDED, `This subscription fell more than ${maxQueuedEvents} events behind (MAX_QUEUED_EVENTS); subscribe again.`));
-          return undefined;
-        }
-        queue.queued += 1;
-        const pushed = push(view);
-        pushed.then(queue.taken, queue.taken);
-        // A replay waits for each change to be taken before the next.
-        return pushed;
-      },
-      {
-        ...(after ? { after } : {}),
-        onError(error) {
-          stop(error);
-        },
-      },
-    );
-    // On a WebSocket the socket's own timer ends everything with 4403 first.
-    const cancelExpiry = onTokenExpiry(
-      caller,
-      () => stop(contractError(ErrorCode.UNAUTHENTICATED, 'The access token expired; subscribe again with a fresh one.')),
-      context.viaSocket ? SOCKET_EXPIRY_GRACE_MS : 0,
-    );
-    // Re-asked every AUTH_RECHECK_MS: authority taken away in Cognito ends what
-    // it opened. Nothing more is delivered from that moment; on a WebSocket the
-    // socket's own check closes it with 4403 first, as at expiry.
-    let ending: ReturnType<typeof setTimeout> | undefined;
-    const stopWatching = context.services.rechecks.watch(caller, audience === 'all', (lost) => {
-      if (lost === 'admin') {
-        stop(contractError(ErrorCode.FORBIDDEN, 'You are no longer an administrator; subscribe again.'));
+    if (this.#state >= StreamState.Stopped) return this.#finish();
+    // One `next` at a time waits here; another waits for it, then asks again.
+    if (this.#waiting) return this.#waiting.promise.then(() => this.next());
+    this.#waiting = deferred();
+    return this.#waiting.promise;
+  }
+
+  return(): Promise<IteratorResult<ChangeView>> {
+    if (this.#state === StreamState.Initial) {
+      this.#state = StreamState.Done;
+      return Promise.resolve(DONE);
+    }
+    this.#stop();
+    // What was not delivered never will be.
+    this.#queue = undefined;
+    this.#error = undefined;
+    return this.#finish();
+  }
+
+  throw(error?: unknown): Promise<IteratorResult<ChangeView>> {
+    if (this.#state === StreamState.Initial) this.#state = StreamState.Done;
+    this.#stop(error);
+    this.#queue = undefined;
+    return this.#finish();
+  }
+
+  /** Opens the stream: what the first `next` does. */
+  #start(): void {
+    this.#state = StreamState.Started;
+    const context = this.#context!;
+    const { field, listen, after, watch } = this.#feed!;
+    // Kept no longer than needed: the feed's closures (and what they hold) go once listening.
+    this.#context = undefined;
+    this.#feed = undefined;
+    const caller = context.caller!;
+    const { metrics, shutdown, subscriptions, maxQueuedEvents, rechecks } = context.services;
+    try {
+      // One user's subscriptions on this instance, over every socket and SSE stream, are bounded.
+      this.#release = subscriptions.take(caller) ?? undefined;
+      if (!this.#release) {
+        this.#stop(contractError(ErrorCode.LIMIT_EXCEEDED, `At most ${subscriptions.max} subscriptions at once for one user (MAX_SUBSCRIPTIONS_PER_USER).`));
         return;
       }
-      unlisten();
-      ending = setTimeout(
-        () => stop(contractError(ErrorCode.UNAUTHENTICATED, 'Cognito no longer accepts this sign-in (the user was disabled or signed out); sign in again.')),
+      this.#closed = metrics.subscriptionOpened(field);
+      this.#unwatch = watch?.();
+      const stream = this;
+      this.#unlisten = listen((entry) => this.#push(entry, maxQueuedEvents), {
+        ...(after ? { after } : {}),
+        // A method: what a stream keeps for its life (see FeedSubscription).
+        onError(error) {
+          stream.#stop(error);
+        },
+      });
+      // On a WebSocket the socket's own timer ends everything with 4403 first.
+      this.#cancelExpiry = onTokenExpiry(
+        caller,
+        () => this.#stop(contractError(ErrorCode.UNAUTHENTICATED, 'The access token expired; subscribe again with a fresh one.')),
         context.viaSocket ? SOCKET_EXPIRY_GRACE_MS : 0,
       );
-    });
-    const stopListening = shutdown.onStop(() => stop());
-    try {
-      await stop;
-    } finally {
-      unlisten();
-      unwatch();
-      cancelExpiry();
-      stopWatching();
-      clearTimeout(ending);
-      stopListening();
-      closed();
-      release();
+      // Re-asked every AUTH_RECHECK_MS: authority taken away in Cognito ends what
+      // it opened. Nothing more is delivered from that moment; on a WebSocket the
+      // socket's own check closes it with 4403 first, as at expiry.
+      const graceMs = context.viaSocket ? SOCKET_EXPIRY_GRACE_MS : 0;
+      this.#stopWatching = rechecks.watch(caller, this.#audience === 'all', (lost) => {
+        if (lost === 'admin') {
+          this.#stop(contractError(ErrorCode.FORBIDDEN, 'You are no longer an administrator; subscribe again.'));
+          return;
+        }
+        this.#unlisten?.();
+        this.#ending = setTimeout(
+          () => this.#stop(contractError(ErrorCode.UNAUTHENTICATED, 'Cognito no longer accepts this sign-in (the user was disabled or signed out); sign in again.')),
+          graceMs,
+        );
+      });
+      this.#stopListening = shutdown.onStop(() => this.#stop());
+    } catch (error) {
+      this.#stop(error);
     }
-  });
+  }
+
+  /** The feed's listener: the entry as the audience sees it, queued for the consumer. */
+  #push(entry: FeedEntry, maxQueuedEvents: number): Promise<void> | undefined {
+    if (this.#state >= StreamState.Stopped) return undefined;
+    const view = viewOf(entry, this.#audience);
+    if (!view) return undefined;
+    if (this.#queued >= maxQueuedEvents) {
+      this.#stop(contractError(ErrorCode.LIMIT_EXCEEDED, `This subscription fell more than ${maxQueuedEvents} events behind (MAX_QUEUED_EVENTS); subscribe again.`));
+      return undefined;
+    }
+    this.#queued += 1;
+    const { promise, resolve } = deferred<void>();
+    let settled = false;
+    const taken = () => {
+      if (settled) return;
+      settled = true;
+      this.#queued -= 1;
+      resolve();
+    };
+    const waiting = this.#waiting;
+    if (waiting) {
+      this.#waiting = undefined;
+      this.#delivered = taken;
+      waiting.resolve({ value: view, done: false });
+    } else {
+      (this.#queue ??= []).push({ view, taken });
+    }
+    // A replay waits for each change to be taken before the next.
+    return promise;
+  }
+
+  /** The consumer is back for more: the view delivered last was taken. */
+  #takenLast(): void {
+    const taken = this.#delivered;
+    this.#delivered = undefined;
+    taken?.();
+  }
+
+  /** Stops the stream (`error`, if any, thrown to the consumer after the views already pushed); what it opened is let go a microtask later. */
+  #stop(error?: unknown): void {
+    if (this.#state >= StreamState.Stopped) return;
+    const started = this.#state === StreamState.Started;
+    this.#state = StreamState.Stopped;
+    if (error !== undefined && this.#error === undefined) this.#error = error;
+    this.#takenLast();
+    for (const queued of this.#queue ?? []) queued.taken();
+    if (started) this.#released = Promise.resolve().then(() => this.#letGo());
+    if (!this.#queue?.length && this.#waiting) {
+      const waiting = this.#waiting;
+      this.#waiting = undefined;
+      this.#finish().then(waiting.resolve, waiting.reject);
+    }
+  }
+
+  /** The end, once what the stream opened is let go: its error (once), then done. */
+  #finish(): Promise<IteratorResult<ChangeView>> {
+    this.#state = StreamState.Done;
+    this.#queue = undefined;
+    const waiting = this.#waiting;
+    this.#waiting = undefined;
+    const end = (this.#released ?? Promise.resolve()).then(() => {
+      const error = this.#error;
+      this.#error = undefined;
+      if (error !== undefined) throw error;
+      return DONE;
+    });
+    if (waiting) end.then(waiting.resolve, () => waiting.resolve(DONE));
+    return end;
+  }
+
+  /** Lets go of everything the stream opened. */
+  #letGo(): void {
+    this.#unlisten?.();
+    this.#unwatch?.();
+    this.#cancelExpiry?.();
+    this.#stopWatching?.();
+    clearTimeout(this.#ending);
+    this.#stopListening?.();
+    this.#closed?.();
+    this.#release?.();
+    this.#unlisten = this.#unwatch = this.#cancelExpiry = this.#stopWatching = this.#stopListening = this.#closed = this.#release = undefined;
+    this.#ending = undefined;
+  }
 }
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
