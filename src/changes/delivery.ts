@@ -148,18 +148,23 @@ const enum StreamState {
 /** A promise and what settles it (Promise.withResolvers, which the compile target lacks). */
 interface Deferred<T> {
   promise: Promise<T>;
-  resolve: (value: T) => void;
+  resolve: (value: T | PromiseLike<T>) => void;
   reject: (error: unknown) => void;
 }
 
 function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
+  let resolve!: (value: T | PromiseLike<T>) => void;
   let reject!: (error: unknown) => void;
   const promise = new Promise<T>((yes, no) => {
     resolve = yes;
     reject = no;
   });
   return { promise, resolve, reject };
+}
+
+/** Makes what a stream delivers of each view ({@link ChangeStream.mapWith}); an object, not a closure (see FeedSubscription). */
+interface ViewMapper {
+  map(view: ChangeView): unknown;
 }
 
 /** A view pushed and not yet delivered, and what tells its pusher it was taken. */
@@ -182,6 +187,8 @@ class ChangeStream implements AsyncIterableIterator<ChangeView> {
   #context: Context | undefined;
   #feed: FeedSubscription | undefined;
   #audience: Audience;
+  /** What is delivered of each view instead of the view ({@link ChangeStream.mapWith}). */
+  #mapper: ViewMapper | undefined;
   #state = StreamState.Initial;
   /** What ends the stream, thrown to the consumer after the views pushed before it. */
   #error: unknown;
@@ -215,13 +222,38 @@ class ChangeStream implements AsyncIterableIterator<ChangeView> {
     return this;
   }
 
+  /**
+   * Delivers what `mapper` makes of each view instead of the view, as
+   * mapAsyncIterator would (a mapper that fails ends the stream, and its
+   * error is thrown): one wrapper less, whose closures and promises every
+   * subscriber kept (~0.4 KiB).
+   */
+  mapWith(mapper: ViewMapper): AsyncIterableIterator<unknown> {
+    this.#mapper = mapper;
+    return this as AsyncIterableIterator<unknown>;
+  }
+
+  /** The iteration delivering `view`. */
+  #result(view: ChangeView): Promise<IteratorResult<ChangeView>> {
+    const mapper = this.#mapper;
+    if (!mapper) return Promise.resolve({ value: view, done: false });
+    return new Promise<unknown>((resolve) => resolve(mapper.map(view))).then(
+      (value) => ({ value: value as ChangeView, done: false }),
+      (error: unknown) =>
+        this.return().then(
+          () => Promise.reject(error),
+          () => Promise.reject(error),
+        ),
+    );
+  }
+
   next(): Promise<IteratorResult<ChangeView>> {
     if (this.#state === StreamState.Initial) this.#start();
     this.#takenLast();
     const queued = this.#queue?.shift();
     if (queued) {
       this.#delivered = queued.taken;
-      return Promise.resolve({ value: queued.view, done: false });
+      return this.#result(queued.view);
     }
     if (this.#state >= StreamState.Stopped) return this.#finish();
     // One `next` at a time waits here; another waits for it, then asks again.
@@ -325,7 +357,7 @@ class ChangeStream implements AsyncIterableIterator<ChangeView> {
     if (waiting) {
       this.#waiting = undefined;
       this.#delivered = taken;
-      waiting.resolve({ value: view, done: false });
+      waiting.resolve(this.#result(view));
     } else {
       (this.#queue ??= []).push({ view, taken });
     }
@@ -389,40 +421,64 @@ class ChangeStream implements AsyncIterableIterator<ChangeView> {
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
+/** view → document → key → result */
+type SharedResults = WeakMap<object, WeakMap<DocumentNode, Map<string, Result>>>;
+
+/**
+ * One subscription's executions ({@link useSharedSubscriptionExecution}):
+ * the result of its document for each view, made once per key and shared.
+ * Its key is made at its first event: most subscribers never receive one,
+ * and the key (a rope of five strings) was kept for each subscription's life.
+ */
+class SharedExecution implements ViewMapper {
+  #key: string | undefined;
+
+  constructor(
+    private readonly args: ExecutionArgs,
+    private readonly results: SharedResults,
+    private readonly onExecute: (() => void) | undefined,
+  ) {}
+
+  map(view: unknown): Result {
+    const { args, results } = this;
+    if (typeof view !== 'object' || view === null) {
+      this.onExecute?.();
+      return execute({ ...args, rootValue: view });
+    }
+    let byDocument = results.get(view);
+    if (!byDocument) {
+      byDocument = new WeakMap();
+      results.set(view, byDocument);
+    }
+    let byKey = byDocument.get(args.document);
+    if (!byKey) {
+      byKey = new Map();
+      byDocument.set(args.document, byKey);
+    }
+    const context = args.contextValue as Context | undefined;
+    const key = (this.#key ??= `${context?.caller?.isAdmin ? 'admin' : 'user'}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`);
+    let result = byKey.get(key);
+    if (!result) {
+      this.onExecute?.();
+      result = execute({ ...args, rootValue: view });
+      byKey.set(key, result);
+    }
+    return result;
+  }
+}
+
 /** The envelop/Yoga plugin that executes each view once per document and key; see the module's documentation. */
 export function useSharedSubscriptionExecution(options: { onExecute?: () => void } = {}): Plugin<Context> {
-  /** view → document → key → result */
-  const results = new WeakMap<object, WeakMap<DocumentNode, Map<string, Result>>>();
+  const results: SharedResults = new WeakMap();
   return {
     onSubscribe({ setSubscribeFn }) {
       setSubscribeFn(async (args: ExecutionArgs) => {
         const source = await createSourceEventStream(args);
         if (!isAsyncIterable(source)) return source;
-        const context = args.contextValue as Context | undefined;
-        const key = `${context?.caller?.isAdmin ? 'admin' : 'user'}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
-        return mapAsyncIterator(source, (view: unknown) => {
-          if (typeof view !== 'object' || view === null) {
-            options.onExecute?.();
-            return execute({ ...args, rootValue: view });
-          }
-          let byDocument = results.get(view);
-          if (!byDocument) {
-            byDocument = new WeakMap();
-            results.set(view, byDocument);
-          }
-          let byKey = byDocument.get(args.document);
-          if (!byKey) {
-            byKey = new Map();
-            byDocument.set(args.document, byKey);
-          }
-          let result = byKey.get(key);
-          if (!result) {
-            options.onExecute?.();
-            result = execute({ ...args, rootValue: view });
-            byKey.set(key, result);
-          }
-          return result;
-        });
+        const shared = new SharedExecution(args, results, options.onExecute);
+        // The stream maps its views itself: one async iterator wrapper less per subscriber.
+        if (source instanceof ChangeStream) return source.mapWith(shared);
+        return mapAsyncIterator(source, (view: unknown) => shared.map(view));
       });
     },
   };
