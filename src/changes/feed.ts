@@ -193,8 +193,93 @@ export interface ChangeFeedOptions {
 /** One entry on its way to the subscribers its topic had when it arrived. */
 interface Delivery {
   entry: FeedEntry;
-  listeners: ((entry: FeedEntry) => void)[];
+  listeners: TopicSubscriber[];
   next: number;
+}
+
+/** What every subscriber of one feed shares. */
+interface Topics {
+  /** topic → its subscribers. */
+  readonly byTopic: Map<string, Set<TopicSubscriber>>;
+  readonly logger: Logger;
+  /** What a replaying subscriber may hold of what arrives live (MAX_QUEUED_EVENTS). */
+  readonly maxHeld: number;
+}
+
+/**
+ * One listener of a topic and where it stands in it. Kept as long as it
+ * listens: the fields of one object and methods, not a closure scope and
+ * its four closures (about 0.4 KiB of every subscriber).
+ */
+class TopicSubscriber {
+  stopped = false;
+  /** Made when first needed: most subscribers never have a provisional entry. */
+  provisionalSeen: Set<string> | undefined = undefined;
+
+  constructor(
+    private readonly topics: Topics,
+    readonly topic: string,
+    private readonly listener: ChangeListener,
+    private readonly onError: ((error: unknown) => void) | undefined,
+    /** The last log entry this subscriber had (the provisional ones it had past it are {@link provisionalSeen}). */
+    private lastId: string,
+    /** The origin and sequence of the last provisional change a resumed subscriber had, from its cursor. */
+    private readonly skip: { origin: string; pseq: number } | undefined,
+    /** While replaying, what arrives live is held, then taken after the replay. */
+    public held: FeedEntry[] | null,
+  ) {}
+
+  accept(entry: FeedEntry): unknown {
+    const { event } = entry;
+    const key = event.pseq === undefined ? undefined : `${event.origin}:${event.pseq}`;
+    if (entry.provisional) {
+      if (key === undefined || this.provisionalSeen?.has(key)) return undefined;
+      (this.provisionalSeen ??= new Set()).add(key);
+      return this.#safely(entry);
+    }
+    if (compareIds(entry.id, this.lastId) <= 0) return undefined;
+    this.lastId = entry.id;
+    const { skip } = this;
+    if (key !== undefined && (this.provisionalSeen?.delete(key) || (skip && event.origin === skip.origin && event.pseq! <= skip.pseq))) return undefined;
+    return this.#safely(entry);
+  }
+
+  fail(error: unknown): void {
+    if (this.stopped) return;
+    this.held = null;
+    this.stop();
+    this.onError?.(error);
+  }
+
+  /** What the topic delivers to. */
+  own(entry: FeedEntry): void {
+    const { held } = this;
+    if (!held) return void this.accept(entry);
+    const { maxHeld } = this.topics;
+    if (held.length >= maxHeld) {
+      this.fail(contractError(ErrorCode.LIMIT_EXCEEDED, `More than ${maxHeld} changes arrived while this subscription caught up (MAX_QUEUED_EVENTS); subscribe again.`));
+      return;
+    }
+    held.push(entry);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    const { byTopic } = this.topics;
+    const current = byTopic.get(this.topic);
+    if (!current?.delete(this) || current.size > 0) return;
+    byTopic.delete(this.topic);
+  }
+
+  /** Calls the listener; what it returns (the promise of its being taken) only a replay waits for. */
+  #safely(entry: FeedEntry): unknown {
+    try {
+      return this.listener(entry);
+    } catch (error) {
+      this.topics.logger.error({ err: error }, 'a change listener failed');
+      return undefined;
+    }
+  }
 }
 
 /** Creates the feed: in-memory without `redisUrl`, in Redis with it. */
@@ -221,7 +306,7 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
     while (queue.length > 0 && budget > 0) {
       const delivery = queue[0]!;
       const end = Math.min(delivery.listeners.length, delivery.next + budget);
-      for (let i = delivery.next; i < end; i += 1) delivery.listeners[i]!(delivery.entry);
+      for (let i = delivery.next; i < end; i += 1) delivery.listeners[i]!.own(delivery.entry);
       budget -= end - delivery.next;
       delivery.next = end;
       if (delivery.next === delivery.listeners.length) queue.shift();
@@ -230,10 +315,9 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
     if (draining) setImmediate(drain);
   };
 
-  /** topic → its subscribers. */
-  const topics = new Map<string, Set<(entry: FeedEntry) => void>>();
+  const topics: Topics = { byTopic: new Map(), logger, maxHeld: options.maxHeld };
   const dispatch = (topic: string, entry: FeedEntry) => {
-    const listeners = topics.get(topic);
+    const listeners = topics.byTopic.get(topic);
     if (!listeners || listeners.size === 0) return;
     queue.push({ entry, listeners: [...listeners], next: 0 });
     if (!draining) drain();
@@ -269,73 +353,24 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
     dispatch(`pool:${entry.event.userPoolId}`, entry);
   });
 
-  /** Calls the listener; what it returns (the promise of its being taken) only a replay waits for. */
-  const safely = (listener: ChangeListener, entry: FeedEntry): unknown => {
-    try {
-      return listener(entry);
-    } catch (error) {
-      logger.error({ err: error }, 'a change listener failed');
-      return undefined;
-    }
-  };
-
   const listen = (userPoolId: string, sub: string | undefined, listener: ChangeListener, listenOptions: ListenOptions = {}): (() => void) => {
     const topic = sub === undefined ? `pool:${userPoolId}` : `user:${userPoolId}:${sub}`;
     const { after } = listenOptions;
-    let stopped = false;
-    // The last log entry this subscriber had, and the provisional ones it had past it.
-    let lastId = after?.id ?? START_ID;
-    // Made when first needed: most subscribers never have a provisional entry.
-    let provisionalSeen: Set<string> | undefined;
-    const skip = after?.origin !== undefined ? { origin: after.origin, pseq: after.pseq! } : undefined;
-    // While replaying, what arrives live is held, then taken after the replay.
-    let held: FeedEntry[] | null = after ? [] : null;
-    // Methods of one object, not `const accept = () => …`: kept as long as
-    // the subscriber, and each named closure costs 256 bytes more under tsx
-    // (see FeedSubscription in src/changes/delivery.ts).
-    const subscriber = {
-      accept(entry: FeedEntry): unknown {
-        const { event } = entry;
-        const key = event.pseq === undefined ? undefined : `${event.origin}:${event.pseq}`;
-        if (entry.provisional) {
-          if (key === undefined || provisionalSeen?.has(key)) return undefined;
-          (provisionalSeen ??= new Set()).add(key);
-          return safely(listener, entry);
-        }
-        if (compareIds(entry.id, lastId) <= 0) return undefined;
-        lastId = entry.id;
-        if (key !== undefined && (provisionalSeen?.delete(key) || (skip && event.origin === skip.origin && event.pseq! <= skip.pseq))) return undefined;
-        return safely(listener, entry);
-      },
-      fail(error: unknown): void {
-        if (stopped) return;
-        held = null;
-        subscriber.stop();
-        listenOptions.onError?.(error);
-      },
-      /** The topic's listener. */
-      own(entry: FeedEntry): void {
-        if (!held) return void subscriber.accept(entry);
-        if (held.length >= options.maxHeld) {
-          subscriber.fail(contractError(ErrorCode.LIMIT_EXCEEDED, `More than ${options.maxHeld} changes arrived while this subscription caught up (MAX_QUEUED_EVENTS); subscribe again.`));
-          return;
-        }
-        held.push(entry);
-      },
-      stop(): void {
-        stopped = true;
-        const current = topics.get(topic);
-        if (!current?.delete(subscriber.own) || current.size > 0) return;
-        topics.delete(topic);
-      },
-    };
-    const { accept, fail } = subscriber;
-    let listeners = topics.get(topic);
+    const subscriber = new TopicSubscriber(
+      topics,
+      topic,
+      listener,
+      listenOptions.onError,
+      after?.id ?? START_ID,
+      after?.origin !== undefined ? { origin: after.origin, pseq: after.pseq! } : undefined,
+      after ? [] : null,
+    );
+    let listeners = topics.byTopic.get(topic);
     if (!listeners) {
       listeners = new Set();
-      topics.set(topic, listeners);
+      topics.byTopic.set(topic, listeners);
     }
-    listeners.add(subscriber.own);
+    listeners.add(subscriber);
     if (after) {
       void (async () => {
         try {
@@ -343,24 +378,24 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
           while (from !== undefined) {
             const page: Awaited<ReturnType<FeedLog['range']>> = await log.range(userPoolId, from, REPLAY_PAGE);
             for (const read of page.entries) {
-              if (stopped) return;
+              if (subscriber.stopped) return;
               const entry = shared(read);
               if (sub !== undefined && entry.event.sub !== sub) continue;
-              const taken = accept(entry);
+              const taken = subscriber.accept(entry);
               if (taken instanceof Promise) await taken.catch(() => undefined);
             }
             from = page.next;
           }
-          if (stopped || !held) return;
-          const caughtUp = held;
-          held = null;
-          for (const entry of caughtUp) accept(entry);
+          if (subscriber.stopped || !subscriber.held) return;
+          const caughtUp = subscriber.held;
+          subscriber.held = null;
+          for (const entry of caughtUp) subscriber.accept(entry);
         } catch (error) {
-          fail(unreadable(error));
+          subscriber.fail(unreadable(error));
         }
       })();
     }
-    return subscriber.stop;
+    return subscriber.stop.bind(subscriber);
   };
 
   return {
