@@ -36,22 +36,29 @@ import type { PerUserCount } from './holds.js';
  * not the upgrade request (an IncomingMessage with its headers and streams,
  * about 1.5 KiB a socket), only its id.
  */
-interface SocketState {
-  readonly socket: WebSocket;
-  /** The socket's request id ({@link socketId}). */
-  readonly requestId: string;
-  caller?: Caller;
-  /** Cancels the socket's close at its token's expiry, and the re-checks of its authority. */
-  cancelExpiry?: () => void;
+class SocketState {
+  caller: Caller | undefined = undefined;
+  /** Cancels the socket's close at its token's expiry. */
+  cancelExpiry: (() => void) | undefined = undefined;
+  /** Stops the re-checks of its authority. */
+  stopWatching: (() => void) | undefined = undefined;
   /** Gives back the socket's place among its user's MAX_SOCKETS_PER_USER. */
-  releaseSocket?: () => void;
+  releaseSocket: (() => void) | undefined = undefined;
   /**
    * Closes the socket (4408) when no `connection_init` came within
    * {@link CONNECTION_INIT_WAIT_MS}; cleared and let go once one came.
    * graphql-ws's own timer for it stayed referenced, cleared, with its
    * closure, for the socket's life.
    */
-  initWait?: NodeJS.Timeout | undefined;
+  initWait: NodeJS.Timeout | undefined = undefined;
+
+  // A class: every field in the object from the start (an object literal given
+  // fields later kept them in a property array of its own).
+  constructor(
+    readonly socket: WebSocket,
+    /** The socket's request id ({@link socketId}). */
+    readonly requestId: string,
+  ) {}
 }
 
 /** What one user may make the socket server hold. */
@@ -146,11 +153,52 @@ const SERVER_ONLY_TYPES = new Set<unknown>([MessageType.ConnectionAck, MessageTy
  * that is not the client's to send. (Found by test/fuzz.test.ts.)
  */
 function refuseServerMessages(key: string, value: unknown): unknown {
+  if (key === 'query' && typeof value === 'string') return sharedQueryText(value);
   // The reviver sees the whole message last, under the key "".
   if (key === '' && typeof value === 'object' && value !== null && SERVER_ONLY_TYPES.has((value as { type?: unknown }).type)) {
     throw new Error('A message only a server sends');
   }
   return value;
+}
+
+/** Query texts received lately, each kept once, for {@link sharedQueryText}. */
+const queryTexts = new Map<string, string>();
+/** How many query texts {@link queryTexts} keeps (the oldest goes first), and the longest it keeps. */
+const MAX_QUERY_TEXTS = 256;
+const MAX_SHARED_QUERY_LENGTH = 16_384;
+
+/**
+ * The one copy of a query text received lately, or `text` itself. Every
+ * subscriber's message brings its own copy of the same text (its frontend's
+ * operation), and graphql-ws keeps the message's payload for the
+ * subscription's life: with this, the copies go as soon as parsed.
+ */
+function sharedQueryText(text: string): string {
+  const known = queryTexts.get(text);
+  if (known !== undefined) return known;
+  if (text.length <= MAX_SHARED_QUERY_LENGTH) {
+    if (queryTexts.size >= MAX_QUERY_TEXTS) queryTexts.delete(queryTexts.keys().next().value!);
+    queryTexts.set(text, text);
+  }
+  return text;
+}
+
+/**
+ * The message parsed (with {@link refuseServerMessages}), for graphql-ws,
+ * which takes a parsed message as well as its text: it keeps what it is
+ * given as long as the operation runs, and the text (the query, the
+ * variables, again) is dropped this way. Text that does not parse is given as
+ * it is, for graphql-ws to refuse as before (4400).
+ */
+function parsed(text: string): string {
+  let message: unknown;
+  try {
+    message = JSON.parse(text, refuseServerMessages);
+  } catch {
+    return text;
+  }
+  // A JSON string is no message; given as a string, graphql-ws would parse it once more.
+  return typeof message === 'string' ? text : (message as string);
 }
 
 /** How many slots of {@link KEEP_ALIVE_MS} the sockets' pings are spread over (one tick of the keep-alive timer each). */
@@ -238,11 +286,8 @@ function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unkno
       socket.close(CloseCode.InternalServerError, 'Internal server error');
     });
     keepAlive.add(socket);
-    const state: SocketState = {
-      socket,
-      requestId,
-      initWait: setTimeout(() => socket.close(CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout'), CONNECTION_INIT_WAIT_MS),
-    };
+    const state = new SocketState(socket, requestId);
+    state.initWait = setTimeout(() => socket.close(CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout'), CONNECTION_INIT_WAIT_MS);
     // Methods, not arrow-valued properties: under tsx (esbuild's keepNames)
     // each arrow-valued property is renamed with Object.defineProperty, which
     // gives every such closure of every socket its own 256-byte dictionary.
@@ -272,7 +317,7 @@ function serve(wss: WebSocketServer, options: ServerOptions<Record<string, unkno
           // handling lasts as long as the subscription, and the suspended
           // function kept the message's Buffer (about 0.6 KiB) as long.
           socket.on('message', (data) => {
-            handle(String(data)).catch((error: unknown) => {
+            handle(parsed(String(data))).catch((error: unknown) => {
               logger.error({ requestId, err: { message: (error as Error).message } }, 'WebSocket message handling failed');
               socket.close(CloseCode.InternalServerError, 'Internal server error');
             });
@@ -343,17 +388,14 @@ export function attachGraphQLWs(
         }
         ctx.extra.releaseSocket = release;
         ctx.extra.caller = caller;
-        const cancelExpiry = onTokenExpiry(caller, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'));
+        ctx.extra.cancelExpiry = onTokenExpiry(caller, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'));
         // A user disabled, deleted or signed out in Cognito loses the socket too, within AUTH_RECHECK_MS.
-        const stopWatching = options.rechecks.watch(caller, false, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Access revoked'));
-        ctx.extra.cancelExpiry = () => {
-          cancelExpiry();
-          stopWatching();
-        };
+        ctx.extra.stopWatching = options.rechecks.watch(caller, false, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Access revoked'));
         return true;
       },
       onClose(ctx) {
         ctx.extra.cancelExpiry?.();
+        ctx.extra.stopWatching?.();
         ctx.extra.releaseSocket?.();
       },
       onNext: (_ctx, _id, _payload, _args, result) => sharedPayload(result as never) as never,
