@@ -27,6 +27,7 @@
  *   --max-concurrency=N     the service's COGNITO_MAX_CONCURRENCY
  *   --reconcile-reads=N     the service's RECONCILE_READS_PER_SECOND (0: no re-reading for outside changes)
  *   --node-options="…"      NODE_OPTIONS of the service processes (e.g. --max-semi-space-size=64)
+ *   --service-env=A=1,B=2   any other settings of the service processes (an ablation: one piece turned off)
  *   --cpu-prof[=DIR]        write the service processes' V8 CPU profiles (default bench/profiles)
  *   --service-root=DIR      run the service of another checkout (its src/main.ts and node_modules)
  *   --out=FILE              results file (default bench/results.json)
@@ -102,6 +103,13 @@ const serviceEnv = {
   ...(args.has('max-concurrency') ? { COGNITO_MAX_CONCURRENCY: args.get('max-concurrency')! } : {}),
   ...(args.has('reconcile-reads') ? { RECONCILE_READS_PER_SECOND: args.get('reconcile-reads')! } : {}),
   ...(args.has('node-options') ? { NODE_OPTIONS: args.get('node-options')! } : {}),
+  // Any other setting of the service, for an ablation: --service-env=AUTH_RECHECKS_PER_SECOND=1,ME_CACHE_TTL_MS=0
+  ...Object.fromEntries(
+    (args.get('service-env') ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  ),
 };
 
 const groups: GroupResult[] = [];

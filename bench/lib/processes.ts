@@ -239,17 +239,19 @@ export async function waitIdle(pids: number[], options: { threshold?: number; qu
  * of the start when none was): the moment their work was done, to time a
  * phase that ends in no answer (graphql-ws acknowledges no subscription).
  * `busyThreshold` (a share of one core, default `threshold`) tells that work
- * from a server's periodic background, which may pass the idle threshold.
+ * from a server's periodic background, which may pass the idle threshold;
+ * `cpuAtLastBusy` is the processes' CPU seconds at that moment.
  */
 export async function busyUntil(
   pids: number[],
   { threshold = 0.05, quietMs = 1_000, timeoutMs = 60_000, stepMs = 250, busyThreshold }: { threshold?: number; quietMs?: number; timeoutMs?: number; stepMs?: number; busyThreshold?: number } = {},
-): Promise<{ idle: boolean; lastBusyAt: number }> {
+): Promise<{ idle: boolean; lastBusyAt: number; cpuAtLastBusy: number }> {
   const deadline = Date.now() + timeoutMs;
   let quietSince = Date.now();
   let last = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   let lastAt = performance.now();
   let lastBusyAt = lastAt;
+  let cpuAtLastBusy = last;
   while (Date.now() < deadline) {
     await sleep(stepMs);
     const now = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
@@ -257,12 +259,15 @@ export async function busyUntil(
     const usage = (now - last) / ((at - lastAt) / 1000);
     last = now;
     lastAt = at;
-    if (usage > (busyThreshold ?? threshold)) lastBusyAt = at;
+    if (usage > (busyThreshold ?? threshold)) {
+      lastBusyAt = at;
+      cpuAtLastBusy = now;
+    }
     if (usage > threshold) {
       quietSince = Date.now();
-    } else if (Date.now() - quietSince >= quietMs) return { idle: true, lastBusyAt };
+    } else if (Date.now() - quietSince >= quietMs) return { idle: true, lastBusyAt, cpuAtLastBusy };
   }
-  return { idle: false, lastBusyAt };
+  return { idle: false, lastBusyAt, cpuAtLastBusy };
 }
 
 /** What bench/lib/service-probe.ts wrote. */
