@@ -200,10 +200,19 @@ interface Delivery {
 /** What every subscriber of one feed shares. */
 interface Topics {
   /** topic → its subscribers. */
-  readonly byTopic: Map<string, Set<TopicSubscriber>>;
+  readonly byTopic: Map<string, Topic>;
   readonly logger: Logger;
   /** What a replaying subscriber may hold of what arrives live (MAX_QUEUED_EVENTS). */
   readonly maxHeld: number;
+}
+
+/**
+ * One topic's subscribers, and its name: each subscriber keeps this, not its
+ * own copy of the name (a rope of four strings, ~0.3 KiB, made per listen).
+ */
+interface Topic {
+  readonly name: string;
+  readonly subscribers: Set<TopicSubscriber>;
 }
 
 /**
@@ -218,7 +227,7 @@ class TopicSubscriber {
 
   constructor(
     private readonly topics: Topics,
-    readonly topic: string,
+    readonly topic: Topic,
     private readonly listener: ChangeListener,
     private readonly onError: ((error: unknown) => void) | undefined,
     /** The last log entry this subscriber had (the provisional ones it had past it are {@link provisionalSeen}). */
@@ -266,9 +275,9 @@ class TopicSubscriber {
   stop(): void {
     this.stopped = true;
     const { byTopic } = this.topics;
-    const current = byTopic.get(this.topic);
-    if (!current?.delete(this) || current.size > 0) return;
-    byTopic.delete(this.topic);
+    const { name, subscribers } = this.topic;
+    if (!subscribers.delete(this) || subscribers.size > 0 || byTopic.get(name) !== this.topic) return;
+    byTopic.delete(name);
   }
 
   /** Calls the listener; what it returns (the promise of its being taken) only a replay waits for. */
@@ -317,7 +326,7 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
 
   const topics: Topics = { byTopic: new Map(), logger, maxHeld: options.maxHeld };
   const dispatch = (topic: string, entry: FeedEntry) => {
-    const listeners = topics.byTopic.get(topic);
+    const listeners = topics.byTopic.get(topic)?.subscribers;
     if (!listeners || listeners.size === 0) return;
     queue.push({ entry, listeners: [...listeners], next: 0 });
     if (!draining) drain();
@@ -354,7 +363,12 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
   });
 
   const listen = (userPoolId: string, sub: string | undefined, listener: ChangeListener, listenOptions: ListenOptions = {}): (() => void) => {
-    const topic = sub === undefined ? `pool:${userPoolId}` : `user:${userPoolId}:${sub}`;
+    const name = sub === undefined ? `pool:${userPoolId}` : `user:${userPoolId}:${sub}`;
+    let topic = topics.byTopic.get(name);
+    if (!topic) {
+      topic = { name, subscribers: new Set() };
+      topics.byTopic.set(name, topic);
+    }
     const { after } = listenOptions;
     const subscriber = new TopicSubscriber(
       topics,
@@ -365,12 +379,7 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
       after?.origin !== undefined ? { origin: after.origin, pseq: after.pseq! } : undefined,
       after ? [] : null,
     );
-    let listeners = topics.byTopic.get(topic);
-    if (!listeners) {
-      listeners = new Set();
-      topics.byTopic.set(topic, listeners);
-    }
-    listeners.add(subscriber);
+    topic.subscribers.add(subscriber);
     if (after) {
       void (async () => {
         try {
