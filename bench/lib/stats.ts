@@ -115,8 +115,8 @@ export async function runUntilAgreed<T>(
   return runs;
 }
 
-/** `2 runs, within 4 %` / `3 runs, spread 35 %` for a table cell. */
+/** `2: two agree (spread 4 %)` / `3: none agree (spread 35 %)` for a table cell. */
 export function runsCell(r: Repeated | undefined): string {
   if (!r || r.values.length <= 1) return r ? '1' : '';
-  return `${r.values.length}, ${r.agreed ? 'agree' : '**spread**'} ${Math.round(r.spread * 100)} %`;
+  return `${r.values.length}: ${r.agreed ? 'two agree' : '**none agree**'} (spread ${Math.round(r.spread * 100)} %)`;
 }
