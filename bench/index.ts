@@ -4,7 +4,7 @@
  * target of the issues is an entry `{ name, measured, target, met }`.
  *
  * Flags (after `npm run bench --`):
- *   --short                 small and quick (under two minutes): HTTP at c=50 (1 s) and c=1 (0.5 s) after 0.5 s of warm-up,
+ *   --short                 small and quick (two to three minutes): HTTP at c=50 (1 s) and c=1 (0.5 s) after 0.5 s of warm-up,
  *                           upstream 0 ms, no updateMyAttributes (users at 20 ms);
  *                           subscriptions with 500 users, 3 s steady, broadcast to 1,000, shared processes;
  *                           abuse phases of 3 s after 1 s of warm-up (the stalled one until its readers are dropped, ~25 s)

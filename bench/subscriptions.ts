@@ -883,7 +883,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
         targets.push({ name: `${name}: events lost`, measured: service.lost, target: '= 0', unit: 'events', met: service.lost === 0 });
         targets.push({ name: `${name}: duplicate events`, measured: service.dup, target: '= 0', unit: 'events', met: service.dup === 0 });
         notes.push(
-          `Steady state, ${label(instances)}: ${service.runs.length} measured run(s) of ${options.durationS} s (repeated until two agree within 10 % on p99 and on CPU per change, at most ${options.repeats}): p99 ${service.p99Runs.values.map((v) => v.toFixed(1)).join(', ')} ms; CPU per change ${service.cpuRuns.values.map((v) => v.toFixed(2)).join(', ')} ms${service.cpuRuns.agreed ? '' : ' (no two agreed: the median is shown)'}. The table shows the agreeing pair's mean (else the median); p50/p95/max are the last run's.`,
+          `Steady state, ${label(instances)}: ${service.runs.length} measured run(s) of ${options.durationS} s (repeated until two agree within 10 % on p99 and on CPU per change, at most ${options.repeats}): p99 ${service.p99Runs.values.map((v) => v.toFixed(1)).join(', ')} ms; CPU per change ${service.cpuRuns.values.map((v) => v.toFixed(2)).join(', ')} ms${service.cpuRuns.agreed || service.runs.length < 2 ? '' : ' (no two agreed: the median is shown)'}. The table shows the agreeing pair's mean (else the median); p50/p95/max are the last run's.`,
         );
         if (service.unexpected > 0) notes.push(`${name}: ${service.unexpected} events reached a subscriber they were not for.`);
         if (service.changeErrors > 0) notes.push(`${name}: ${service.changeErrors} changes failed, e.g. ${service.changeErrorSamples[0]}`);
