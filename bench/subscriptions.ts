@@ -414,7 +414,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
     target: Target,
     subs: Subscribers,
     specs: SubscriberSpec[],
-  ): Promise<{ seconds: number; cpuS: number; idle: boolean; monotonicWindowUs: [number, number] }> {
+  ): Promise<{ seconds: number; cpuS: number; idle: boolean; monotonicWindowUs: [number, number]; addedAfterMs: number; usage: [number, number][] }> {
     const cpu0 = totalCpu(target);
     const t0 = performance.now();
     const mono0 = Number(process.hrtime.bigint() / 1000n);
@@ -423,7 +423,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
     // Subscribing keeps a server near a full core; its periodic work afterwards (keep-alive pings,
     // re-checks, re-reads: a few % of a core with 10,000 sockets) stays well under half of one, and
     // is not the subscribers' cost: the CPU counted ends where the subscribing did.
-    const { idle, lastBusyAt, cpuAtLastBusy } = await busyUntil(pids(target), {
+    const { idle, lastBusyAt, cpuAtLastBusy, samples } = await busyUntil(pids(target), {
       quietMs: options.quietMs,
       threshold: Math.max(idleThreshold, 0.1),
       timeoutMs: 30_000,
@@ -432,7 +432,8 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
     });
     const seconds = (Math.max(added, lastBusyAt) - t0) / 1000;
     const cpuS = (lastBusyAt > added ? cpuAtLastBusy : totalCpu(target)) - cpu0;
-    return { seconds, cpuS, idle, monotonicWindowUs: [mono0, mono0 + Math.round(seconds * 1e6)] };
+    // When the last handshake was answered, and the servers' CPU (share of one core, summed) every 250 ms after it.
+    return { seconds, cpuS, idle, monotonicWindowUs: [mono0, mono0 + Math.round(seconds * 1e6)], addedAfterMs: Math.round(added - t0), usage: samples };
   }
 
   let seqCounter = 1;
@@ -652,6 +653,8 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
         connectS,
         connectCpuS: subscribed.cpuS,
         connectWindowUs: subscribed.monotonicWindowUs,
+        connectAddedAfterMs: subscribed.addedAfterMs,
+        connectUsage: subscribed.usage,
         connections: specs.length,
       };
     } finally {

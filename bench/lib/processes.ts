@@ -239,19 +239,25 @@ export async function waitIdle(pids: number[], options: { threshold?: number; qu
  * of the start when none was): the moment their work was done, to time a
  * phase that ends in no answer (graphql-ws acknowledges no subscription).
  * `busyThreshold` (a share of one core, default `threshold`) tells that work
- * from a server's periodic background, which may pass the idle threshold;
- * `cpuAtLastBusy` is the processes' CPU seconds at that moment.
+ * from a server's periodic background, which may pass the idle threshold:
+ * the work ends at the first step under it (a later burst, such as a major
+ * GC, is not the work's). `cpuAtLastBusy` is the processes' CPU seconds at
+ * that moment; `samples` every step's share of one core.
  */
 export async function busyUntil(
   pids: number[],
   { threshold = 0.05, quietMs = 1_000, timeoutMs = 60_000, stepMs = 250, busyThreshold }: { threshold?: number; quietMs?: number; timeoutMs?: number; stepMs?: number; busyThreshold?: number } = {},
-): Promise<{ idle: boolean; lastBusyAt: number; cpuAtLastBusy: number }> {
+): Promise<{ idle: boolean; lastBusyAt: number; cpuAtLastBusy: number; samples: [number, number][] }> {
   const deadline = Date.now() + timeoutMs;
   let quietSince = Date.now();
   let last = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   let lastAt = performance.now();
   let lastBusyAt = lastAt;
   let cpuAtLastBusy = last;
+  // [ms since the wait began, share of one core] per step: what the servers did while they were waited for.
+  const samples: [number, number][] = [];
+  const began = lastAt;
+  let quietOnce = false;
   while (Date.now() < deadline) {
     await sleep(stepMs);
     const now = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
@@ -259,15 +265,20 @@ export async function busyUntil(
     const usage = (now - last) / ((at - lastAt) / 1000);
     last = now;
     lastAt = at;
+    samples.push([Math.round(at - began), Math.round(usage * 100) / 100]);
+    // The work waited for ends at its first quiet step: a later burst (a major GC, the first
+    // re-checks) is the servers' own, not that work's.
     if (usage > (busyThreshold ?? threshold)) {
-      lastBusyAt = at;
-      cpuAtLastBusy = now;
-    }
+      if (!quietOnce) {
+        lastBusyAt = at;
+        cpuAtLastBusy = now;
+      }
+    } else quietOnce = true;
     if (usage > threshold) {
       quietSince = Date.now();
-    } else if (Date.now() - quietSince >= quietMs) return { idle: true, lastBusyAt, cpuAtLastBusy };
+    } else if (Date.now() - quietSince >= quietMs) return { idle: true, lastBusyAt, cpuAtLastBusy, samples };
   }
-  return { idle: false, lastBusyAt, cpuAtLastBusy };
+  return { idle: false, lastBusyAt, cpuAtLastBusy, samples };
 }
 
 /** What bench/lib/service-probe.ts wrote. */
