@@ -43,7 +43,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closedLoop, sequential, type LoadResult, type RequestFor } from './lib/http-load.js';
-import { Child, cpuSeconds, freePort, machineCpuSeconds, ROOT, rssBytes, sleep, startService } from './lib/processes.js';
+import { Child, cpuSeconds, freePort, machineCpuSeconds, NO_QUOTAS, ROOT, rssBytes, sleep, startService } from './lib/processes.js';
 import type { BenchRow, GroupResult, TargetResult } from './lib/report.js';
 import { ratio, repeated, runsCell, runUntilAgreed, summarize, type Percentiles } from './lib/stats.js';
 
@@ -105,15 +105,6 @@ const TARGET_ADDED_LATENCY_MS = 1;
 const TARGET_USERS_SLACK = 1.3;
 const USERS_NAMES = 100;
 const USERS_DISTINCT = 50;
-/** Every Cognito quota and per-user limit of the service, lifted: the benchmark measures the path, not the limiter's refusals. */
-const NO_QUOTAS = {
-  QUOTA_USER_READ_PER_SECOND: '100000',
-  QUOTA_USER_UPDATE_PER_SECOND: '100000',
-  QUOTA_USER_RESOURCE_READ_PER_SECOND: '100000',
-  QUOTA_USER_POOL_READ_PER_SECOND: '100000',
-  QUOTA_PER_USER_READS_PER_SECOND: '100000',
-  QUOTA_PER_USER_WRITES_PER_SECOND: '100000',
-};
 
 /** CPU and memory over one measured phase. */
 interface PhaseStats {
@@ -348,9 +339,10 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
     cpu: m.phase.cpu,
     peakRssMiB: m.phase.peakRssMiB,
   });
-  const cpuAgainst = (m: Measured, base: number) => ({
-    cpuPer: { value: cpuPerRequest(m), ...(Number.isFinite(base) ? { base } : {}), unit: 'request' },
-    ...(Number.isFinite(base) ? { ratioCpu: ratio(cpuPerRequest(m), base) } : {}),
+  /** The CPU columns of a row: `value` ms per request (one run's, or over a target's runs) against `base`. */
+  const cpuAgainst = (value: number, base: number) => ({
+    cpuPer: { value, ...(Number.isFinite(base) ? { base } : {}), unit: 'request' },
+    ...(Number.isFinite(base) ? { ratioCpu: ratio(value, base) } : {}),
   });
   const variant = (delay: number) => `upstream ${delay} ms`;
 
@@ -390,7 +382,8 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
         errors,
         ...(comp ? { baseline: 'composition', baselineRps: comp, ratioRps: ratio(rps, comp) } : { baseline: 'SDK (latency)' }),
         ...(s ? { baselineP50: s.load.latency.p50, baselineP99: s.load.latency.p99, ratioP50: ratio(p50, s.load.latency.p50), ratioP99: ratio(m.load.latency.p99, s.load.latency.p99) } : {}),
-        ...cpuAgainst(m, compositionCpu(c, delay)),
+        // Where a target is read, the CPU per request over its runs, as the req/s and p50 are.
+        ...cpuAgainst(targetRuns ? repeated(targetRuns.map(cpuPerRequest)).value : cpuPerRequest(m), compositionCpu(c, delay)),
         ...(targetRuns ? { runs: runsCell(c === 1 ? p50Runs : rpsRuns) } : {}),
         callsPerRequest: m.perRequest,
         ...basePeak(c),
@@ -466,7 +459,7 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
               ratioP99: ratio(m.load.latency.p99, y.load.latency.p99),
             }
           : {}),
-        ...cpuAgainst(m, cpuPerRequest(y)),
+        ...cpuAgainst(cpuPerRequest(m), cpuPerRequest(y)),
         callsPerRequest: m.perRequest,
         ...basePeak(c),
       };
@@ -493,7 +486,7 @@ export async function runHttpBenchmarks(options: HttpBenchOptions): Promise<Grou
         ...common(m),
         errors: errorsOf(`update c=${c} ${delay} ms`, m),
         ...(comp ? { baseline: `composition, ${calls.toFixed(1)} calls`, baselineRps: comp, ratioRps: ratio(m.load.rps, comp) } : {}),
-        ...cpuAgainst(m, compositionCpu(c, delay, calls)),
+        ...cpuAgainst(cpuPerRequest(m), compositionCpu(c, delay, calls)),
         callsPerRequest: m.perRequest,
         ...basePeak(c),
       });

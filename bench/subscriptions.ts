@@ -29,7 +29,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import { busyUntil, Child, cpuSeconds, cpuSpeed, machineCpuSeconds, readProbe, rssBytes, sleep, stallsIn, startBaseline, startService, waitIdle, type ProbeData } from './lib/processes.js';
+import { busyUntil, Child, cpuSeconds, cpuSpeed, NO_QUOTAS, machineCpuSeconds, readProbe, rssBytes, sleep, stallsIn, startBaseline, startService, waitIdle, type ProbeData } from './lib/processes.js';
 import type { BenchRow, GroupResult, TargetResult } from './lib/report.js';
 import { gcd, ratio, repeated, runsCell, runUntilAgreed, summarize, type Percentiles, type Repeated } from './lib/stats.js';
 import { seqOf, Subscribers, type Received, type SubscriberSpec } from './lib/subscribers.js';
@@ -236,6 +236,23 @@ function analyze(received: readonly Received[], sent: ReadonlyMap<number, Sent>)
   return { latencies, last, untilLast: [...last.values()], expected, delivered: seen.size, lost: expected - seen.size, dup, unexpected, otherCount, otherMessages };
 }
 
+/**
+ * What repeated runs of one phase add up to: every run's deliveries count
+ * (none may be lost, doubled or misdelivered in any), and p99 and CPU per
+ * change over the runs ({@link repeated}).
+ */
+function overRuns(runs: readonly PhaseResult[]): Pick<PhaseResult, 'lost' | 'dup' | 'unexpected' | 'changeErrors'> & { p99Runs: Repeated; cpuRuns: Repeated } {
+  const sum = (of: (r: PhaseResult) => number) => runs.reduce((total, r) => total + of(r), 0);
+  return {
+    lost: sum((r) => r.lost),
+    dup: sum((r) => r.dup),
+    unexpected: sum((r) => r.unexpected),
+    changeErrors: sum((r) => r.changeErrors),
+    p99Runs: repeated(runs.map((r) => r.latency.p99)),
+    cpuRuns: repeated(runs.map((r) => r.cpuMsPerChange)),
+  };
+}
+
 /** Runs `count` calls of `fn` at `rate` per second (open loop: a slow answer does not delay the next call). */
 async function atRate(count: number, rate: number, fn: (i: number) => Promise<void>): Promise<void> {
   const start = performance.now();
@@ -303,16 +320,8 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
             poolId: stub.poolId,
             ...(redisUrl ? { redisUrl } : {}),
             env: {
-              // Cognito's default quotas (e.g. 25 attribute writes per second per account) would
-              // refuse the scenario's 100 changes/s before they reach the stub: lifted, so the
-              // subscription path is what is measured. Counters under a key prefix of this run.
-              QUOTA_USER_UPDATE_PER_SECOND: '100000',
-              QUOTA_USER_READ_PER_SECOND: '100000',
-              QUOTA_USER_POOL_READ_PER_SECOND: '100000',
-              // AdminListGroupsForUser: each administrator's standing is confirmed with Cognito.
-              QUOTA_USER_RESOURCE_READ_PER_SECOND: '100000',
-              QUOTA_PER_USER_READS_PER_SECOND: '100000',
-              QUOTA_PER_USER_WRITES_PER_SECOND: '100000',
+              // Every quota lifted, so the subscription path is what is measured; counters under a key prefix of this run.
+              ...NO_QUOTAS,
               QUOTA_KEY_PREFIX: `bench-${stub.poolId}`,
               // Every subscriber connects from this one address, as behind a reverse proxy.
               MAX_CONNECTIONS_PER_CLIENT: '0',
@@ -639,13 +648,7 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
       const phase = runs[runs.length - 1]!;
       return {
         ...phase,
-        // Every run's deliveries count: none may be lost or doubled in any.
-        lost: runs.reduce((sum, r) => sum + r.lost, 0),
-        dup: runs.reduce((sum, r) => sum + r.dup, 0),
-        unexpected: runs.reduce((sum, r) => sum + r.unexpected, 0),
-        changeErrors: runs.reduce((sum, r) => sum + r.changeErrors, 0),
-        p99Runs: repeated(runs.map((r) => r.latency.p99)),
-        cpuRuns: repeated(runs.map((r) => r.cpuMsPerChange)),
+        ...overRuns(runs),
         runs: runs.map(({ timeline: _t, cognitoConnectionsAtMs: _c, cognitoRetriesAtMs: _r, ...rest }) => rest),
         memPerConnKiB,
         rssBefore,
@@ -709,14 +712,11 @@ export async function runSubscriptionBenchmarks(options: SubscriptionBenchOption
         const phase = runs[runs.length - 1]!;
         results.push({
           ...phase,
-          lost: runs.reduce((sum, r) => sum + r.lost, 0),
-          dup: runs.reduce((sum, r) => sum + r.dup, 0),
+          ...overRuns(runs),
           n,
           memPerConnKiB,
           connectS,
           connectCpuS: subscribed.cpuS,
-          p99Runs: repeated(runs.map((r) => r.latency.p99)),
-          cpuRuns: repeated(runs.map((r) => r.cpuMsPerChange)),
         });
       }
       return results;

@@ -16,7 +16,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { closedLoop, type LoadResult } from './lib/http-load.js';
-import { cpuSeconds, sleep, startService, startStubServer, type StubServer } from './lib/processes.js';
+import { cpuSeconds, NO_QUOTAS, sleep, startService, startStubServer, type StubServer } from './lib/processes.js';
 import type { BenchRow, GroupResult, TargetResult } from './lib/report.js';
 import { fmt, ratio } from './lib/stats.js';
 
@@ -37,12 +37,6 @@ export interface TracingBenchOptions {
 const ME = /* GraphQL */ `query BenchMe { me { username attributes { name value } } }`;
 const ME_BODY = JSON.stringify({ query: ME });
 const USERS = 1_000;
-const NO_QUOTAS = {
-  QUOTA_USER_READ_PER_SECOND: '100000',
-  QUOTA_USER_POOL_READ_PER_SECOND: '100000',
-  QUOTA_USER_RESOURCE_READ_PER_SECOND: '100000',
-  QUOTA_PER_USER_READS_PER_SECOND: '100000',
-};
 
 /** A dummy OTLP/HTTP collector: 200 to every POST, spans counted (by their `"spanId"` keys). */
 async function startCollector(): Promise<{ url: string; spans: () => number; bytes: () => number; server: Server }> {

@@ -161,6 +161,20 @@ export interface ServiceOptions {
   root?: string;
 }
 
+/**
+ * Every Cognito quota and per-user limit of the service, lifted: a benchmark
+ * measures the path, not the limiter's refusals (Cognito's default 25 attribute
+ * writes a second would refuse the steady state's 100 changes/s before the stub).
+ */
+export const NO_QUOTAS: Readonly<Record<string, string>> = {
+  QUOTA_USER_READ_PER_SECOND: '100000',
+  QUOTA_USER_UPDATE_PER_SECOND: '100000',
+  QUOTA_USER_RESOURCE_READ_PER_SECOND: '100000',
+  QUOTA_USER_POOL_READ_PER_SECOND: '100000',
+  QUOTA_PER_USER_READS_PER_SECOND: '100000',
+  QUOTA_PER_USER_WRITES_PER_SECOND: '100000',
+};
+
 /** Starts `node --import tsx src/main.ts` on a free port and waits for `/ready`. */
 export async function startService(options: ServiceOptions): Promise<Child> {
   const port = await freePort();
